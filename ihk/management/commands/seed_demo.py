@@ -1,0 +1,40 @@
+"""Fills the database with a fictional demo area, its content and three demo logins.
+
+Idempotent: running it again changes nothing that is already there. Refused when DEBUG=False,
+because it creates logins with a published password.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from ihk import demo as ihk_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo data (fictional area, actors, concept, events) and demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=["small", "large"],
+            default="small",
+            help="small: a realistic area; large: 200 measures, 400 actors, 80 events, "
+            "5,000 comments (for load and report tests).",
+        )
+
+    def handle(self, *args, scale, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates logins with a published password; "
+                "it is refused when DEBUG=False."
+            )
+        with transaction.atomic():
+            area, _other = ihk_demo.seed_areas()
+            emails = ihk_demo.seed_users(area)
+            # Each app seeds its own models, in dependency order.
+
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
+        self.stdout.write(f"Demo logins (password: {ihk_demo.DEMO_PASSWORD}):")
+        for email in emails:
+            self.stdout.write(f"  {email}")

@@ -1,0 +1,48 @@
+"""The router: the only module that knows every app's URLs."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from . import views
+
+# The admin logs in through allauth too, so two-factor authentication protects it.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "IHK Beteiligung – Verwaltung"
+admin.site.site_title = "IHK Beteiligung"
+
+core_patterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("areas/<slug:area_slug>/", views.AreaPublicView.as_view(), name="area_public"),
+    path(
+        "areas/<slug:area_slug>/dashboard/",
+        views.AreaDashboardView.as_view(),
+        name="area_dashboard",
+    ),
+    path("imprint/", TemplateView.as_view(template_name="pages/imprint.html"), name="imprint"),
+    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include((core_patterns, "ihk"))),
+    path("areas/<slug:area_slug>/", include("actors.urls")),
+    path("areas/<slug:area_slug>/", include("measures.urls")),
+    path("areas/<slug:area_slug>/", include("participation.urls")),
+    path("areas/<slug:area_slug>/", include("reports.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

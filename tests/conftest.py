@@ -1,0 +1,66 @@
+"""Shared fixtures: two areas and one user per role (the role × URL matrix uses all of them)."""
+
+import pytest
+
+from ihk.models import Role
+from tests.factories import AreaFactory, AreaRoleFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def area(db):
+    return AreaFactory(name="Gartenstadt-Nord", slug="gartenstadt-nord")
+
+
+@pytest.fixture
+def other_area(db):
+    return AreaFactory(name="Altstadt-Ost", slug="altstadt-ost")
+
+
+@pytest.fixture
+def manager(area):
+    return AreaRoleFactory(area=area, role=Role.MANAGER, user__email="qm@example.org").user
+
+
+@pytest.fixture
+def reader(area):
+    return AreaRoleFactory(area=area, role=Role.READER, user__email="stadt@example.org").user
+
+
+@pytest.fixture
+def other_manager(other_area):
+    return AreaRoleFactory(area=other_area, role=Role.MANAGER, user__email="qm2@example.org").user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def users(manager, reader, other_manager, superuser):
+    """Every role of the matrix by name; ``None`` is the anonymous visitor."""
+    return {
+        "anonymous": None,
+        "reader": reader,
+        "manager": manager,
+        "other_manager": other_manager,
+        "superuser": superuser,
+    }
+
+
+@pytest.fixture
+def client_as(client, users):
+    """Return a test client logged in as the named role (or anonymous)."""
+
+    def _client_as(role):
+        client.logout()
+        if users[role] is not None:
+            client.force_login(users[role])
+        return client
+
+    return _client_as
