@@ -4,4 +4,8 @@ from django.urls import path  # noqa: F401
 
 app_name = "measures"
 
-urlpatterns = []
+urlpatterns = [
+    # --- concept structure: versions, comparison, fields of action, goals, indicators,
+    #     continuation elements
+    # --- measures, milestones, financing, KuF, timeline, public concept and measure pages
+]

@@ -1,0 +1,1 @@
+"""Forms of the measures app, one module per topic."""
