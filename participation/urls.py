@@ -4,4 +4,7 @@ from django.urls import path  # noqa: F401
 
 app_name = "participation"
 
-urlpatterns = []
+urlpatterns = [
+    # --- events, attendance, results, iCalendar, participation overview
+    # --- comments, ideas, moderation, data protection
+]

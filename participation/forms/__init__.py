@@ -1,0 +1,1 @@
+"""Forms of the participation app, one module per topic."""

@@ -1,0 +1,1 @@
+"""Views of the participation app, one module per topic (events, contributions, moderation)."""
