@@ -32,6 +32,24 @@ class VersionStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
+class ConceptVersionQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
+
+    def current(self):
+        return self.filter(is_current=True)
+
+    def with_successor_dates(self):
+        """Annotates ``successor_created_at``: when the next version of the area was started.
+
+        That moment is the version's cut-off for comparisons (see ``measures.comparison``).
+        """
+        nxt = ConceptVersion.objects.filter(
+            area_id=models.OuterRef("area_id"), number__gt=models.OuterRef("number")
+        ).order_by("number")
+        return self.annotate(successor_created_at=models.Subquery(nxt.values("created_at")[:1]))
+
+
 class ConceptVersion(models.Model):
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, related_name="concept_versions", verbose_name=_("area")
@@ -65,6 +83,8 @@ class ConceptVersion(models.Model):
 
     history = HistoricalRecords()
 
+    objects = ConceptVersionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("concept version")
         verbose_name_plural = _("concept versions")
@@ -80,6 +100,22 @@ class ConceptVersion(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number} ({self.as_of:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return (
+            reverse("measures:concept", kwargs={"area_slug": self.area.slug})
+            + f"?version={self.pk}"
+        )
+
+    def clean(self):
+        if self.as_of and self.council_decision_on and self.council_decision_on < self.as_of:
+            raise ValidationError(
+                {
+                    "council_decision_on": _(
+                        "The council decision cannot be before the as-of date of the version."
+                    )
+                }
+            )
 
 
 class ActionField(models.Model):
@@ -119,6 +155,11 @@ class ActionField(models.Model):
         return self.version.area_id
 
 
+class GoalQuerySet(models.QuerySet):
+    def for_version(self, version):
+        return self.filter(action_field__version=version)
+
+
 class Goal(models.Model):
     action_field = models.ForeignKey(
         ActionField,
@@ -148,6 +189,8 @@ class Goal(models.Model):
 
     history = HistoricalRecords()
 
+    objects = GoalQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
@@ -155,6 +198,24 @@ class Goal(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.parent_id is None or self.action_field_id is None:
+            return
+        parent = self.parent
+        if parent.action_field.version_id != self.action_field.version_id:
+            raise ValidationError(
+                {"parent": _("The parent goal must belong to the same concept version.")}
+            )
+        # Walk up the chain: a goal cannot be its own ancestor.
+        seen = set()
+        while parent is not None and parent.pk not in seen:
+            if self.pk is not None and parent.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("A goal cannot be its own parent or a parent of its parents.")}
+                )
+            seen.add(parent.pk)
+            parent = parent.parent
 
 
 class Indicator(models.Model):
@@ -183,6 +244,22 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.baseline_on and self.target_on and self.target_on < self.baseline_on:
+            raise ValidationError(
+                {"target_on": _("The target date cannot be before the baseline date.")}
+            )
+
+    def latest_value(self):
+        """The most recent measured value; uses prefetched ``values`` when present."""
+        values = list(self.values.all())
+        return max(values, key=lambda v: (v.measured_on, v.pk)) if values else None
+
+    def traffic_light(self):
+        from .indicators import traffic_light
+
+        return traffic_light(self)
 
 
 class IndicatorValue(models.Model):
@@ -232,6 +309,85 @@ class ContinuationState(models.TextChoices):
     IDEA = "idea", _("idea")
     AGREED = "agreed", _("agreed")
     SECURED = "secured", _("secured")
+
+
+class MeasureQuerySet(models.QuerySet):
+    """Reads of measures; each method owns its joins so list and detail pages stay N+1-free."""
+
+    def for_area(self, area):
+        return self.filter(area=area)
+
+    def in_version(self, version):
+        """Measures a version contains: linked to one of its fields of action or goals."""
+        return self.filter(
+            models.Q(
+                pk__in=Measure.action_fields.through.objects.filter(
+                    actionfield__version=version
+                ).values("measure_id")
+            )
+            | models.Q(
+                pk__in=Measure.goals.through.objects.filter(
+                    goal__action_field__version=version
+                ).values("measure_id")
+            )
+        )
+
+    def public(self):
+        return self.filter(is_public=True, area__is_public=True)
+
+    def for_concept(self, version):
+        """The version's measures with everything the concept page, Gantt and KuF show.
+
+        ``action_fields`` and ``goals`` are prefetched limited to ``version``, so
+        ``measure.action_fields.all()`` gives this version's fields only.
+        """
+        return (
+            self.in_version(version)
+            .select_related("area", "lead_actor")
+            .prefetch_related(
+                models.Prefetch(
+                    "action_fields",
+                    queryset=ActionField.objects.filter(version=version).order_by("order", "pk"),
+                ),
+                models.Prefetch(
+                    "goals", queryset=Goal.objects.filter(action_field__version=version)
+                ),
+                "partner_actors",
+                "milestones",
+                "financing_rows",
+            )
+        )
+
+    def for_list(self):
+        return self.select_related("area", "lead_actor").prefetch_related(
+            models.Prefetch(
+                "action_fields",
+                queryset=ActionField.objects.select_related("version").order_by(
+                    "version__number", "order", "pk"
+                ),
+            )
+        )
+
+    def for_detail(self):
+        return self.select_related("area", "lead_actor", "continuation_carrier").prefetch_related(
+            models.Prefetch(
+                "action_fields",
+                queryset=ActionField.objects.select_related("version").order_by(
+                    "-version__number", "order", "pk"
+                ),
+            ),
+            models.Prefetch(
+                "goals",
+                queryset=Goal.objects.select_related("action_field__version").order_by(
+                    "-action_field__version__number", "order", "pk"
+                ),
+            ),
+            "partner_actors",
+            "milestones",
+            models.Prefetch(
+                "financing_rows", queryset=FinancingRow.objects.select_related("actor")
+            ),
+        )
 
 
 class Measure(models.Model):
@@ -315,6 +471,8 @@ class Measure(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[partner_actors])
+
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("measure")
