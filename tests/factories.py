@@ -146,3 +146,89 @@ class ContinuationElementFactory(factory.django.DjangoModelFactory):
     kind = "place"
     title = factory.Sequence(lambda n: f"Stadtteilzentrum {n}")
     state = "idea"
+
+
+# --- participation ---
+
+
+class _ParticipationActorFactory(factory.django.DjangoModelFactory):
+    """A minimal actor for attendance rows (the actors section may define a richer one)."""
+
+    class Meta:
+        model = "actors.Actor"
+
+    area = factory.SubFactory(AreaFactory)
+    name = factory.Sequence(lambda n: f"Verein {n} e. V.")
+    kind = "association"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.Event"
+
+    area = factory.SubFactory(AreaFactory)
+    format = "workshop"
+    title = factory.Sequence(lambda n: f"Werkstatt {n}")
+    starts_at = factory.LazyFunction(
+        lambda: datetime.datetime(2025, 5, 14, 18, 0, tzinfo=datetime.UTC)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    place = "Stadtteilzentrum, Lindenstraße 12"
+    target_groups = "Bewohnerinnen und Bewohner"
+    description = "Gemeinsam Ideen für das Quartier sammeln."
+    is_public = True
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.Attendance"
+
+    event = factory.SubFactory(EventFactory)
+    actor = factory.SubFactory(
+        _ParticipationActorFactory, area=factory.SelfAttribute("..event.area")
+    )
+
+
+class HeadCountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.HeadCount"
+
+    event = factory.SubFactory(EventFactory)
+    group = "residents"
+    count = 25
+
+
+class EventResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.EventResult"
+
+    event = factory.SubFactory(EventFactory)
+    text = factory.Sequence(lambda n: f"Ergebnis {n}: mehr Sitzbänke am Marktplatz")
+    outcome = "adopted"
+    reason = "Wurde in die Maßnahmenplanung übernommen."
+
+
+class IdeaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.Idea"
+
+    area = factory.SubFactory(AreaFactory)
+    title = factory.Sequence(lambda n: f"Projektidee {n}")
+    description = "Ein Gemeinschaftsgarten auf der Brachfläche hinter der Schule."
+    consent = True
+    moderation = "published"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A published comment on a measure of the same area (pass event=/idea=/version= with
+    ``measure=None`` to comment on something else)."""
+
+    class Meta:
+        model = "participation.Comment"
+
+    area = factory.SubFactory(AreaFactory)
+    measure = factory.SubFactory(MeasureFactory, area=factory.SelfAttribute("..area"))
+    text = factory.Sequence(lambda n: f"Kommentar {n}: Das finde ich eine gute Idee.")
+    pseudonym = "Anwohnerin"
+    consent = True
+    moderation = "published"
