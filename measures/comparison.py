@@ -1,0 +1,352 @@
+"""Compare two concept versions of an area: what was added, removed and changed.
+
+Fields of action, goals and indicators are copied per version, so their counterparts are found
+through the ``origin`` chain. Measures are shared rows of the area that keep their id across
+versions; their state *as it was* in a version is read from django-simple-history at the
+version's cut-off: the moment the next version of the area was started (or now for the newest
+version). A measure changed between the two cut-offs — including any financing row — shows up
+as changed, field by field.
+
+Used by the comparison page and by the status report ("changes since the previous version"):
+``compare_versions(old, new)`` is a pure read that returns dataclasses.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actors.models import Actor
+
+from .models import (
+    ActionField,
+    ConceptVersion,
+    FinancingRow,
+    FinancingSource,
+    Goal,
+    Indicator,
+    Measure,
+)
+
+MEASURE_FIELDS = [
+    "title",
+    "description",
+    "status",
+    "progress",
+    "priority",
+    "funding_item",
+    "climate_relevant",
+    "is_public",
+    "location",
+    "lead_actor",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "continuation_carrier",
+    "continuation_financing",
+    "continuation_from",
+    "continuation_state",
+]
+ACTION_FIELD_FIELDS = ["title", "description"]
+GOAL_FIELDS = ["title", "description"]
+INDICATOR_FIELDS = ["name", "unit", "baseline_value", "baseline_on", "target_value", "target_on"]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    label: str
+    old: object
+    new: object
+
+
+@dataclass
+class ChangedItem:
+    old: object
+    new: object
+    changes: list[FieldChange]
+
+    def __str__(self):
+        return str(self.new)
+
+
+@dataclass
+class SectionDiff:
+    added: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    changed: list[ChangedItem] = field(default_factory=list)
+    unchanged_count: int = 0
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass
+class VersionDiff:
+    old: ConceptVersion
+    new: ConceptVersion
+    old_cutoff: datetime
+    new_cutoff: datetime
+    action_fields: SectionDiff
+    goals: SectionDiff
+    measures: SectionDiff
+
+    @property
+    def has_changes(self) -> bool:
+        return self.action_fields.has_changes or self.goals.has_changes or self.measures.has_changes
+
+
+def cutoff(version: ConceptVersion) -> datetime:
+    """The moment up to which a version's measures are read: when its successor was started."""
+    following = (
+        ConceptVersion.objects.filter(area_id=version.area_id, number__gt=version.number)
+        .order_by("number")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return following or timezone.now()
+
+
+def _label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _display(model, name: str, value, actor_names=None):
+    """A value as a person reads it: choice labels, actor names, yes/no."""
+    if value is None or value == "":
+        return None
+    model_field = model._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.choices).get(value, value))
+    if model_field.is_relation and actor_names is not None:
+        return actor_names.get(value, value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
+
+
+def _compare_fields(model, old, new, names, actor_names=None) -> list[FieldChange]:
+    changes = []
+    for name in names:
+        attname = model._meta.get_field(name).attname
+        before, after = getattr(old, attname), getattr(new, attname)
+        if before != after:
+            changes.append(
+                FieldChange(
+                    name,
+                    _label(model, name),
+                    _display(model, name, before, actor_names),
+                    _display(model, name, after, actor_names),
+                )
+            )
+    return changes
+
+
+def _match(old_objects, new_objects, origin_of: dict[int, int | None]):
+    """Pairs (old, new) by following each new object's origin chain back into the old set."""
+    old_by_pk = {o.pk: o for o in old_objects}
+    pairs, added, matched = [], [], set()
+    for obj in new_objects:
+        pk, seen = obj.pk, set()
+        while pk is not None and pk not in old_by_pk and pk not in seen:
+            seen.add(pk)
+            pk = origin_of.get(pk)
+        if pk in old_by_pk and pk not in matched:
+            matched.add(pk)
+            pairs.append((old_by_pk[pk], obj))
+        else:
+            added.append(obj)
+    removed = [o for o in old_objects if o.pk not in matched]
+    return pairs, added, removed
+
+
+def _states_at(history_model, filters: dict, moment: datetime) -> dict[int, object]:
+    """Latest historical record per object id at ``moment``; deleted objects are left out."""
+    latest = {}
+    records = history_model.objects.filter(history_date__lte=moment, **filters).order_by(
+        "history_date", "history_id"
+    )
+    for record in records:
+        latest[record.id] = record
+    return {pk: r for pk, r in latest.items() if r.history_type != "-"}
+
+
+def _cost_breakdown(rows) -> dict[tuple[int, str], Decimal]:
+    totals: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    for row in rows:
+        totals[(row.year, row.source)] += row.amount
+    return dict(totals)
+
+
+def _cost_changes(old_rows, new_rows) -> list[FieldChange]:
+    before, after = _cost_breakdown(old_rows), _cost_breakdown(new_rows)
+    changes = []
+    old_total, new_total = sum(before.values(), Decimal(0)), sum(after.values(), Decimal(0))
+    if old_total != new_total:
+        changes.append(FieldChange("costs", _("total costs (EUR)"), old_total, new_total))
+    sources = dict(FinancingSource.choices)
+    for key in sorted(set(before) | set(after)):
+        if before.get(key) != after.get(key):
+            year, source = key
+            changes.append(
+                FieldChange(
+                    f"costs_{year}_{source}",
+                    _("costs %(year)s – %(source)s (EUR)")
+                    % {"year": year, "source": sources.get(source, source)},
+                    before.get(key),
+                    after.get(key),
+                )
+            )
+    # Same sums, but the state of a row changed (e.g. planned → approved).
+    old_states = sorted((r.year, r.source, r.state, r.amount) for r in old_rows)
+    new_states = sorted((r.year, r.source, r.state, r.amount) for r in new_rows)
+    if not changes and old_states != new_states:
+        changes.append(
+            FieldChange("financing_state", _("state of the financing rows"), _("changed"), "")
+        )
+    return changes
+
+
+def _measure_ids(version: ConceptVersion) -> set[int]:
+    via_fields = Measure.action_fields.through.objects.filter(
+        actionfield__version=version
+    ).values_list("measure_id", flat=True)
+    via_goals = Measure.goals.through.objects.filter(
+        goal__action_field__version=version
+    ).values_list("measure_id", flat=True)
+    return set(via_fields) | set(via_goals)
+
+
+def _compare_measures(old_ids, new_ids, old_cut, new_cut) -> SectionDiff:
+    section = SectionDiff()
+    current = Measure.objects.in_bulk(old_ids | new_ids)
+    section.added = sorted((current[i] for i in new_ids - old_ids), key=lambda m: m.title)
+    removed_ids = old_ids - new_ids
+    common = old_ids & new_ids
+    history = Measure.history.model
+    old_states = _states_at(history, {"id__in": old_ids}, old_cut)
+    new_states = _states_at(history, {"id__in": common}, new_cut)
+    # A removed measure is shown as it was in the old version, if history knows it.
+    section.removed = sorted(
+        (old_states.get(i) or current[i] for i in removed_ids), key=lambda m: m.title
+    )
+    fin_history = FinancingRow.history.model
+    old_rows, new_rows = defaultdict(list), defaultdict(list)
+    for row in _states_at(fin_history, {"measure_id__in": common}, old_cut).values():
+        old_rows[row.measure_id].append(row)
+    for row in _states_at(fin_history, {"measure_id__in": common}, new_cut).values():
+        new_rows[row.measure_id].append(row)
+    actor_ids = set()
+    for states in (old_states, new_states):
+        for record in states.values():
+            actor_ids.update({record.lead_actor_id, record.continuation_carrier_id})
+    actor_names = dict(Actor.objects.filter(pk__in=actor_ids - {None}).values_list("pk", "name"))
+    for pk in sorted(common, key=lambda i: current[i].title):
+        before = old_states.get(pk) or current[pk]
+        after = new_states.get(pk) or current[pk]
+        changes = _compare_fields(Measure, before, after, MEASURE_FIELDS, actor_names)
+        changes += _cost_changes(old_rows[pk], new_rows[pk])
+        if changes:
+            section.changed.append(ChangedItem(before, current[pk], changes))
+        else:
+            section.unchanged_count += 1
+    return section
+
+
+def compare_versions(old: ConceptVersion, new: ConceptVersion) -> VersionDiff:
+    """What changed from ``old`` to ``new`` (two versions of the same area, in either order)."""
+    if old.area_id != new.area_id:
+        raise ValueError("Only versions of the same area can be compared.")
+    if old.number > new.number:
+        old, new = new, old
+    old_cut, new_cut = cutoff(old), cutoff(new)
+
+    # Fields of action.
+    area_fields = ActionField.objects.filter(version__area_id=old.area_id)
+    origin_of = dict(area_fields.values_list("pk", "origin_id"))
+    old_fields = list(ActionField.objects.filter(version=old).order_by("order", "pk"))
+    new_fields = list(ActionField.objects.filter(version=new).order_by("order", "pk"))
+    pairs, added, removed = _match(old_fields, new_fields, origin_of)
+    fields_diff = SectionDiff(added=added, removed=removed)
+    for before, after in pairs:
+        changes = _compare_fields(ActionField, before, after, ACTION_FIELD_FIELDS)
+        if changes:
+            fields_diff.changed.append(ChangedItem(before, after, changes))
+        else:
+            fields_diff.unchanged_count += 1
+
+    # Goals, with their parent, field of action and indicators.
+    goal_origin = dict(
+        Goal.objects.filter(action_field__version__area_id=old.area_id).values_list(
+            "pk", "origin_id"
+        )
+    )
+    indicator_origin = dict(
+        Indicator.objects.filter(goal__action_field__version__area_id=old.area_id).values_list(
+            "pk", "origin_id"
+        )
+    )
+
+    def goals_of(version):
+        return list(
+            Goal.objects.for_version(version)
+            .select_related("action_field", "parent")
+            .prefetch_related("indicators")
+            .order_by("action_field__order", "order", "pk")
+        )
+
+    old_goals, new_goals = goals_of(old), goals_of(new)
+    pairs, added, removed = _match(old_goals, new_goals, goal_origin)
+    goals_diff = SectionDiff(added=added, removed=removed)
+    for before, after in pairs:
+        changes = _compare_fields(Goal, before, after, GOAL_FIELDS)
+        if before.action_field.title != after.action_field.title:
+            changes.append(
+                FieldChange(
+                    "action_field",
+                    _label(Goal, "action_field"),
+                    before.action_field.title,
+                    after.action_field.title,
+                )
+            )
+        old_parent = before.parent.title if before.parent else None
+        new_parent = after.parent.title if after.parent else None
+        if old_parent != new_parent:
+            changes.append(FieldChange("parent", _label(Goal, "parent"), old_parent, new_parent))
+        ind_pairs, ind_added, ind_removed = _match(
+            list(before.indicators.all()), list(after.indicators.all()), indicator_origin
+        )
+        for ind in ind_added:
+            changes.append(
+                FieldChange(
+                    "indicator", _("indicator «%(name)s»") % {"name": ind}, None, _("added")
+                )
+            )
+        for ind in ind_removed:
+            changes.append(
+                FieldChange(
+                    "indicator", _("indicator «%(name)s»") % {"name": ind}, _("removed"), None
+                )
+            )
+        for ind_before, ind_after in ind_pairs:
+            for change in _compare_fields(Indicator, ind_before, ind_after, INDICATOR_FIELDS):
+                changes.append(
+                    FieldChange(
+                        change.name,
+                        f"{ind_after.name}: {change.label}",
+                        change.old,
+                        change.new,
+                    )
+                )
+        if changes:
+            goals_diff.changed.append(ChangedItem(before, after, changes))
+        else:
+            goals_diff.unchanged_count += 1
+
+    measures_diff = _compare_measures(_measure_ids(old), _measure_ids(new), old_cut, new_cut)
+    return VersionDiff(old, new, old_cut, new_cut, fields_diff, goals_diff, measures_diff)

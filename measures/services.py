@@ -1,0 +1,193 @@
+"""Writes of the concept structure that touch several rows: current version, Fortschreibung,
+ordering of fields of action."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    ActionField,
+    ConceptVersion,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    VersionKind,
+    VersionStatus,
+)
+
+
+def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
+    """Make ``version`` the one current (public) version of its area.
+
+    The previous current version loses the flag in the same transaction, so the area never has
+    two current versions (the database constraint would refuse it) nor, for a moment, none.
+    """
+    with transaction.atomic():
+        # Lock the area's versions so two simultaneous requests cannot both switch.
+        list(ConceptVersion.objects.select_for_update().filter(area_id=version.area_id))
+        previous = ConceptVersion.objects.filter(area_id=version.area_id, is_current=True).exclude(
+            pk=version.pk
+        )
+        for old in previous:
+            old.is_current = False
+            if user is not None:
+                old._history_user = user
+            old.save(update_fields=["is_current"])
+        version.is_current = True
+        if user is not None:
+            version._history_user = user
+        try:
+            with transaction.atomic():
+                version.save(update_fields=["is_current"])
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("Another version of this area is already current. Please try again.")
+            ) from exc
+    return version
+
+
+def next_version_number(area) -> int:
+    top = ConceptVersion.objects.filter(area=area).aggregate(top=Max("number"))["top"]
+    return (top or 0) + 1
+
+
+@transaction.atomic
+def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
+    """Start a Fortschreibung of ``version``: a new draft with copies of its structure.
+
+    Copies fields of action (with their actors), goals (with the parent structure), indicators
+    with their measured values, and re-creates the measure links on the copies. Every copy points
+    to its ``origin``. The old version is not changed at all. Measures are shared rows of the
+    area, so they are linked, not copied.
+    """
+    area = version.area
+    draft = (
+        ConceptVersion.objects.filter(
+            area=area, status=VersionStatus.DRAFT, number__gt=version.number
+        )
+        .order_by("number")
+        .first()
+    )
+    if draft is not None:
+        raise ValidationError(
+            _("A newer draft already exists (%(version)s). Continue working on it instead.")
+            % {"version": draft}
+        )
+    new = ConceptVersion(
+        area=area,
+        number=next_version_number(area),
+        kind=VersionKind.UPDATE,
+        status=VersionStatus.DRAFT,
+        is_current=False,
+        as_of=timezone.localdate(),
+        vision=version.vision,
+        strengths=version.strengths,
+        weaknesses=version.weaknesses,
+        opportunities=version.opportunities,
+        risks=version.risks,
+        predecessor=version,
+    )
+    new.full_clean()
+    if user is not None:
+        new._history_user = user
+    new.save()
+
+    # Fields of action, with actors and measure links.
+    old_fields = list(
+        ActionField.objects.filter(version=version).prefetch_related("actors", "measures")
+    )
+    field_map: dict[int, ActionField] = {}
+    for old in old_fields:
+        copy = ActionField.objects.create(
+            version=new,
+            title=old.title,
+            description=old.description,
+            order=old.order,
+            origin=old,
+        )
+        field_map[old.pk] = copy
+    ActorLink = ActionField.actors.through
+    ActorLink.objects.bulk_create(
+        ActorLink(actionfield_id=field_map[old.pk].pk, actor_id=actor.pk)
+        for old in old_fields
+        for actor in old.actors.all()
+    )
+    FieldLink = Measure.action_fields.through
+    FieldLink.objects.bulk_create(
+        FieldLink(actionfield_id=field_map[old.pk].pk, measure_id=measure.pk)
+        for old in old_fields
+        for measure in old.measures.all()
+    )
+
+    # Goals: first without parents, then the parent structure on the copies.
+    old_goals = list(
+        Goal.objects.filter(action_field__version=version)
+        .order_by("pk")
+        .prefetch_related("measures", "indicators__values")
+    )
+    goal_map: dict[int, Goal] = {}
+    for old in old_goals:
+        copy = Goal(
+            action_field=field_map[old.action_field_id],
+            title=old.title,
+            description=old.description,
+            order=old.order,
+            origin=old,
+        )
+        if user is not None:
+            copy._history_user = user
+        copy.save()
+        goal_map[old.pk] = copy
+    for old in old_goals:
+        if old.parent_id and old.parent_id in goal_map:
+            copy = goal_map[old.pk]
+            copy.parent = goal_map[old.parent_id]
+            copy.save(update_fields=["parent"])
+    GoalLink = Measure.goals.through
+    GoalLink.objects.bulk_create(
+        GoalLink(goal_id=goal_map[old.pk].pk, measure_id=measure.pk)
+        for old in old_goals
+        for measure in old.measures.all()
+    )
+
+    # Indicators with their measured values (the series goes on in the new version).
+    for old_goal in old_goals:
+        for old in old_goal.indicators.all():
+            copy = Indicator.objects.create(
+                goal=goal_map[old_goal.pk],
+                name=old.name,
+                unit=old.unit,
+                baseline_value=old.baseline_value,
+                baseline_on=old.baseline_on,
+                target_value=old.target_value,
+                target_on=old.target_on,
+                origin=old,
+            )
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(
+                    indicator=copy, measured_on=v.measured_on, value=v.value, note=v.note
+                )
+                for v in old.values.all()
+            )
+    return new
+
+
+@transaction.atomic
+def move_action_field(*, field: ActionField, direction: str) -> None:
+    """Swap ``field`` with its neighbour above ("up") or below ("down") in its version.
+
+    Renumbers the version's fields 0..n-1 first, so equal or missing order values (from the
+    admin or old data) never make a move a no-op.
+    """
+    fields = list(ActionField.objects.filter(version_id=field.version_id).order_by("order", "pk"))
+    index = next(i for i, f in enumerate(fields) if f.pk == field.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(fields):
+        fields[index], fields[target] = fields[target], fields[index]
+    for position, item in enumerate(fields):
+        if item.order != position:
+            item.order = position
+            item.save(update_fields=["order"])
