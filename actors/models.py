@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +32,37 @@ class ActorStatus(models.TextChoices):
 
 SCALE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
+# Interest and influence run from 1 to 5; 3 is the midline of the stakeholder map. A value of 3
+# or more counts as "high": in case of doubt an actor is involved rather than only watched.
+QUADRANT_THRESHOLD = 3
+
+
+class Quadrant(models.TextChoices):
+    MANAGE_CLOSELY = "manage_closely", _("Manage closely")
+    KEEP_SATISFIED = "keep_satisfied", _("Keep satisfied")
+    KEEP_INFORMED = "keep_informed", _("Keep informed")
+    MONITOR = "monitor", _("Monitor")
+
+
+def quadrant_of(interest: int, influence: int) -> str:
+    high_interest = interest >= QUADRANT_THRESHOLD
+    high_influence = influence >= QUADRANT_THRESHOLD
+    if high_influence:
+        return Quadrant.MANAGE_CLOSELY if high_interest else Quadrant.KEEP_SATISFIED
+    return Quadrant.KEEP_INFORMED if high_interest else Quadrant.MONITOR
+
+
+def quadrant_q(quadrant: str) -> Q:
+    """The database condition for one quadrant of the stakeholder map."""
+    high_interest = Q(interest__gte=QUADRANT_THRESHOLD)
+    high_influence = Q(influence__gte=QUADRANT_THRESHOLD)
+    return {
+        Quadrant.MANAGE_CLOSELY: high_interest & high_influence,
+        Quadrant.KEEP_SATISFIED: ~high_interest & high_influence,
+        Quadrant.KEEP_INFORMED: high_interest & ~high_influence,
+        Quadrant.MONITOR: ~high_interest & ~high_influence,
+    }[quadrant]
+
 
 class ActorQuerySet(models.QuerySet):
     def for_area(self, area):
@@ -38,6 +71,54 @@ class ActorQuerySet(models.QuerySet):
     def public(self):
         """Actors that may be named on public pages (never individual residents by default)."""
         return self.filter(is_public=True, status=ActorStatus.ACTIVE)
+
+    def in_quadrant(self, quadrant: str):
+        return self.filter(quadrant_q(quadrant))
+
+    def for_list(self):
+        """The internal list: committees shown per row, without a query per row."""
+        return self.prefetch_related(
+            Prefetch("committees", queryset=Committee.objects.order_by("name").distinct())
+        ).annotate(contact_count=Count("contact_persons", distinct=True))
+
+    def for_detail(self):
+        """Everything the actor page shows, in a fixed number of queries.
+
+        The engagement history comes from the reverse relations that measures and participation
+        add to ``Actor``; they are reached through the ORM so this app imports neither of them.
+        """
+        financing_model = self.model._meta.get_field("financing_commitments").related_model
+        attendance_model = self.model._meta.get_field("attendances").related_model
+        return self.prefetch_related(
+            "contact_persons",
+            Prefetch(
+                "memberships",
+                queryset=CommitteeMembership.objects.select_related("committee").order_by(
+                    "committee__name", "start"
+                ),
+            ),
+            "action_fields__version",
+            "led_measures",
+            "supported_measures",
+            "continued_measures",
+            Prefetch(
+                "attendances",
+                queryset=attendance_model.objects.select_related("event").order_by(
+                    "-event__starts_at"
+                ),
+            ),
+            Prefetch(
+                "financing_commitments",
+                queryset=financing_model.objects.filter(source="own_resources")
+                .select_related("measure")
+                .order_by("year", "measure__title"),
+            ),
+        )
+
+    def count_by_kind(self) -> list[tuple[str, str, int]]:
+        """(kind, label, count) for every kind that occurs, in the order of ``ActorKind``."""
+        counts = dict(self.order_by().values_list("kind").annotate(n=Count("pk")))
+        return [(kind, label, counts[kind]) for kind, label in ActorKind.choices if kind in counts]
 
 
 class Actor(models.Model):
@@ -91,6 +172,16 @@ class Actor(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("actors:actor_detail", kwargs={"area_slug": self.area.slug, "pk": self.pk})
+
+    @property
+    def quadrant(self) -> str:
+        return quadrant_of(self.interest, self.influence)
+
+    def get_quadrant_display(self) -> str:
+        return Quadrant(self.quadrant).label
+
 
 class ConsentMethod(models.TextChoices):
     WRITTEN = "written", _("in writing")
@@ -140,6 +231,24 @@ class CommitteeKind(models.TextChoices):
     OTHER = "other", _("Other committee")
 
 
+class CommitteeQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
+
+    def for_list(self):
+        return self.annotate(member_count=Count("memberships__actor", distinct=True))
+
+    def for_detail(self):
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=CommitteeMembership.objects.select_related("actor").order_by(
+                    "actor__name", "start"
+                ),
+            )
+        )
+
+
 class Committee(models.Model):
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, related_name="committees", verbose_name=_("area")
@@ -151,6 +260,8 @@ class Committee(models.Model):
         Actor, through="CommitteeMembership", related_name="committees", verbose_name=_("members")
     )
 
+    objects = CommitteeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
@@ -158,6 +269,11 @@ class Committee(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "actors:committee_detail", kwargs={"area_slug": self.area.slug, "pk": self.pk}
+        )
 
 
 class CommitteeMembership(models.Model):

@@ -1,7 +1,59 @@
 """URLs of the actors app, mounted by ihk/urls.py under /areas/<area_slug>/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "actors"
 
-urlpatterns = []
+urlpatterns = [
+    path("actors/", views.ActorListView.as_view(), name="actor_list"),
+    path("actors/new/", views.ActorCreateView.as_view(), name="actor_create"),
+    path("actors/map/", views.StakeholderMapView.as_view(), name="stakeholder_map"),
+    path("actors/import/", views.ImportView.as_view(), name="actor_import"),
+    path("actors/export.<str:fmt>", views.ExportView.as_view(), name="actor_export"),
+    path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="actor_detail"),
+    path("actors/<int:pk>/edit/", views.ActorUpdateView.as_view(), name="actor_update"),
+    path(
+        "actors/<int:actor_pk>/contacts/new/",
+        views.ContactCreateView.as_view(),
+        name="contact_create",
+    ),
+    path(
+        "actors/<int:actor_pk>/contacts/<int:pk>/edit/",
+        views.ContactUpdateView.as_view(),
+        name="contact_update",
+    ),
+    path(
+        "actors/<int:actor_pk>/contacts/<int:pk>/delete/",
+        views.ContactDeleteView.as_view(),
+        name="contact_delete",
+    ),
+    path("actors/committees/", views.CommitteeListView.as_view(), name="committee_list"),
+    path("actors/committees/new/", views.CommitteeCreateView.as_view(), name="committee_create"),
+    path(
+        "actors/committees/<int:pk>/",
+        views.CommitteeDetailView.as_view(),
+        name="committee_detail",
+    ),
+    path(
+        "actors/committees/<int:pk>/edit/",
+        views.CommitteeUpdateView.as_view(),
+        name="committee_update",
+    ),
+    path(
+        "actors/committees/<int:committee_pk>/members/new/",
+        views.MembershipCreateView.as_view(),
+        name="membership_create",
+    ),
+    path(
+        "actors/committees/<int:committee_pk>/members/<int:pk>/edit/",
+        views.MembershipUpdateView.as_view(),
+        name="membership_update",
+    ),
+    path(
+        "actors/committees/<int:committee_pk>/members/<int:pk>/delete/",
+        views.MembershipDeleteView.as_view(),
+        name="membership_delete",
+    ),
+]

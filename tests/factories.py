@@ -232,3 +232,57 @@ class CommentFactory(factory.django.DjangoModelFactory):
     pseudonym = "Anwohnerin"
     consent = True
     moderation = "published"
+
+
+# --- actors ---
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actors.Actor"
+
+    area = factory.SubFactory(AreaFactory)
+    name = factory.Sequence(lambda n: f"Nachbarschaftsverein {n} e. V.")
+    kind = "association"
+    description = "Ein Verein im Quartier."
+    website = "https://verein.example.org"
+    is_public = True
+    interest = 4
+    influence = 2
+    status = "active"
+    joined_on = datetime.date(2023, 3, 1)
+    internal_notes = ""
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actors.ContactPerson"
+
+    actor = factory.SubFactory(ActorFactory)
+    name = factory.Sequence(lambda n: f"Erika Beispiel {n}")
+    role = "Vorsitzende"
+    email = factory.Sequence(lambda n: f"kontakt{n}@verein.example.org")
+    phone = "0123 456789"
+    consent_on = datetime.date(2024, 1, 15)
+    consent_method = "written"
+    consent_purpose = "Einladungen zu Veranstaltungen und Gremienarbeit"
+
+
+class CommitteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actors.Committee"
+
+    area = factory.SubFactory(AreaFactory)
+    name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
+    kind = "working_group"
+
+
+class CommitteeMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actors.CommitteeMembership"
+
+    committee = factory.SubFactory(CommitteeFactory)
+    actor = factory.SubFactory(ActorFactory, area=factory.SelfAttribute("..committee.area"))
+    role = "Mitglied"
+    has_vote = True
+    start = datetime.date(2024, 1, 1)
