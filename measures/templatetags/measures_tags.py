@@ -10,9 +10,7 @@ def concept_dashboard_card(context, area):
     """Card on the internal area dashboard: current version, counts, link to the concept page."""
     from measures.models import ConceptVersion, Measure
 
-    version = ConceptVersion.objects.filter(area=area, is_current=True).first()
-    if version is None:
-        version = ConceptVersion.objects.filter(area=area).order_by("-number").first()
+    version = ConceptVersion.objects.filter(area=area).order_by("-is_current", "-number").first()
     return {
         "area": area,
         "version": version,
