@@ -2,7 +2,7 @@
 
 from django.urls import path  # noqa: F401
 
-from .views import concept
+from .views import concept, kuf, measure, public
 
 app_name = "measures"
 
@@ -102,4 +102,14 @@ urlpatterns = [
         name="continuation_delete",
     ),
     # --- measures, milestones, financing, KuF, timeline, public concept and measure pages
+    path("measures/", measure.MeasureListView.as_view(), name="measure_list"),
+    path("measures/new/", measure.MeasureEditView.as_view(), name="measure_create"),
+    path("measures/rows/<str:kind>/", measure.MeasureRowView.as_view(), name="measure_row"),
+    path("measures/<int:pk>/", public.PublicMeasureView.as_view(), name="measure_public"),
+    path("measures/<int:pk>/internal/", measure.MeasureDetailView.as_view(), name="measure_detail"),
+    path("measures/<int:pk>/edit/", measure.MeasureEditView.as_view(), name="measure_update"),
+    path("kuf/", kuf.KufView.as_view(), name="kuf"),
+    path("kuf.xlsx", kuf.KufXlsxView.as_view(), name="kuf_xlsx"),
+    path("kuf.csv", kuf.KufCsvView.as_view(), name="kuf_csv"),
+    path("timeline/", kuf.TimelineView.as_view(), name="timeline"),
 ]

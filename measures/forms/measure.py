@@ -1,0 +1,334 @@
+"""Measure form with inline milestones and financing rows, and the service that saves them.
+
+Links to fields of action and goals are edited for one version at a time (the *working
+version*: the newest version of the area, usually the Fortschreibung in progress); links to
+other versions are kept untouched, so an older version stays as it was.
+"""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor
+
+from ..models import ActionField, ConceptVersion, FinancingRow, Goal, Measure, Milestone
+
+EARLIEST_MILESTONE = datetime.date(1990, 1, 1)
+MILESTONE_SPAN_YEARS = 10
+
+
+def working_version(area) -> ConceptVersion | None:
+    """The version whose links the measure form edits: the newest one of the area."""
+    return ConceptVersion.objects.filter(area=area).order_by("-number").first()
+
+
+def _shift_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MeasureForm(forms.ModelForm):
+    action_fields = forms.ModelMultipleChoiceField(
+        label=_("Fields of action"),
+        queryset=ActionField.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "Choose only fields of action of this area's current working version."
+            ),
+            "invalid_pk_value": _("“%(pk)s” is not a valid field of action."),
+        },
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Goals"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose only goals of this area's current working version."),
+            "invalid_pk_value": _("“%(pk)s” is not a valid goal."),
+        },
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "title",
+            "description",
+            "status",
+            "progress",
+            "priority",
+            "funding_item",
+            "climate_relevant",
+            "is_public",
+            "lead_actor",
+            "partner_actors",
+            "location",
+            "latitude",
+            "longitude",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "internal_notes",
+            "continuation_carrier",
+            "continuation_financing",
+            "continuation_from",
+            "continuation_state",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "internal_notes": forms.Textarea(attrs={"rows": 3}),
+            "continuation_financing": forms.Textarea(attrs={"rows": 2}),
+            "planned_start": DateInput(),
+            "planned_end": DateInput(),
+            "actual_start": DateInput(),
+            "actual_end": DateInput(),
+            "continuation_from": DateInput(),
+            "partner_actors": forms.SelectMultiple(attrs={"size": 6}),
+            "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+        }
+        error_messages = {
+            "progress": {
+                "min_value": _("Progress must be between 0 and 100 %%."),
+                "max_value": _("Progress must be between 0 and 100 %%."),
+            },
+        }
+        help_texts = {
+            "is_public": _("Public measures appear on the area's public concept page."),
+            "internal_notes": _("Visible to the area's quarter managers and city staff only."),
+        }
+
+    def __init__(self, *args, area, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        self.version = version
+        actors = Actor.objects.filter(area=area).order_by("name")
+        actor_error = _("Choose an actor of this area.")
+        for name in ("lead_actor", "partner_actors", "continuation_carrier"):
+            self.fields[name].queryset = actors
+            self.fields[name].error_messages["invalid_choice"] = actor_error
+            self.fields[name].error_messages["invalid_pk_value"] = actor_error
+        self.fields["action_fields"].queryset = ActionField.objects.filter(version=version)
+        self.fields["goals"].queryset = Goal.objects.filter(
+            action_field__version=version
+        ).select_related("action_field")
+        self.fields["goals"].label_from_instance = lambda g: f"{g.action_field.title}: {g.title}"
+        if self.instance.pk and version is not None:
+            self.fields["action_fields"].initial = list(
+                self.instance.action_fields.filter(version=version).values_list("pk", flat=True)
+            )
+            self.fields["goals"].initial = list(
+                self.instance.goals.filter(action_field__version=version).values_list(
+                    "pk", flat=True
+                )
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        data = super().clean()
+        for start, end, message in (
+            (
+                "planned_start",
+                "planned_end",
+                _("The planned end cannot be before the planned start."),
+            ),
+            ("actual_start", "actual_end", _("The actual end cannot be before the actual start.")),
+        ):
+            if data.get(start) and data.get(end) and data[end] < data[start]:
+                self.add_error(end, message)
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None) and not (
+            self.has_error("latitude") or self.has_error("longitude")
+        ):
+            self.add_error(
+                "longitude" if lon is None else "latitude",
+                _("Enter both latitude and longitude, or neither."),
+            )
+        return data
+
+    def milestone_bounds(self) -> tuple[datetime.date, datetime.date]:
+        """Milestones must lie within 10 years of the planned period and not before 1990."""
+        data = getattr(self, "cleaned_data", {}) or {}
+        start = data.get("planned_start") or self.instance.planned_start
+        end = data.get("planned_end") or self.instance.planned_end or start
+        anchor = datetime.date.today()
+        low = _shift_years(start or anchor, -MILESTONE_SPAN_YEARS)
+        high = _shift_years(end or anchor, MILESTONE_SPAN_YEARS)
+        return max(low, EARLIEST_MILESTONE), high
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["due_on", "title", "done"]
+        widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, bounds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bounds = bounds
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if self.bounds and due_on:
+            low, high = self.bounds
+            if not low <= due_on <= high:
+                raise forms.ValidationError(
+                    _(
+                        "The milestone date must lie between %(low)s and %(high)s "
+                        "(at most 10 years from the planned period, not before 1990)."
+                    ),
+                    params={"low": low.strftime("%d.%m.%Y"), "high": high.strftime("%d.%m.%Y")},
+                    code="out_of_range",
+                )
+        return due_on
+
+
+class FinancingRowForm(forms.ModelForm):
+    class Meta:
+        model = FinancingRow
+        fields = ["year", "source", "state", "amount", "actor", "in_kind", "note"]
+        error_messages = {
+            "year": {
+                "min_value": _("Enter a year between 1990 and 2100."),
+                "max_value": _("Enter a year between 1990 and 2100."),
+            },
+            "amount": {"min_value": _("The amount cannot be negative.")},
+        }
+
+    def __init__(self, *args, area=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].widget.attrs.update({"min": 0, "step": "0.01"})
+        if area is not None:
+            self.fields["actor"].queryset = Actor.objects.filter(area=area).order_by("name")
+        self.fields["actor"].error_messages["invalid_choice"] = _("Choose an actor of this area.")
+
+
+class BaseMilestoneFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, bounds=None, **kwargs):
+        self.bounds = bounds
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "bounds": self.bounds}
+
+
+class BaseFinancingFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, area=None, **kwargs):
+        self.area = area
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "area": self.area}
+
+
+MilestoneFormSet = forms.inlineformset_factory(
+    Measure,
+    Milestone,
+    form=MilestoneForm,
+    formset=BaseMilestoneFormSet,
+    extra=1,
+    can_delete=True,
+)
+FinancingFormSet = forms.inlineformset_factory(
+    Measure,
+    FinancingRow,
+    form=FinancingRowForm,
+    formset=BaseFinancingFormSet,
+    extra=1,
+    can_delete=True,
+)
+MILESTONE_PREFIX = "milestones"
+FINANCING_PREFIX = "financing"
+
+
+def save_measure(
+    *,
+    area,
+    version: ConceptVersion | None,
+    form: MeasureForm,
+    milestones: BaseMilestoneFormSet,
+    financing: BaseFinancingFormSet,
+) -> Measure:
+    """Store a validated measure form and its inline rows in one transaction.
+
+    The caller has validated all three; the links to fields of action and goals of ``version``
+    are replaced, those to other versions kept.
+    """
+    with transaction.atomic():
+        measure = form.save(commit=False)
+        measure.area = area
+        measure.full_clean()
+        measure.save()
+        form.save_m2m()
+        if version is not None:
+            other_fields = list(measure.action_fields.exclude(version=version))
+            measure.action_fields.set(other_fields + list(form.cleaned_data["action_fields"]))
+            other_goals = list(measure.goals.exclude(action_field__version=version))
+            measure.goals.set(other_goals + list(form.cleaned_data["goals"]))
+        for formset in (milestones, financing):
+            formset.instance = measure
+            formset.save()
+    return measure
+
+
+class MeasureFilterForm(forms.Form):
+    """Filters of the internal measure list; every choice limited to the area."""
+
+    action_field = forms.ModelChoiceField(
+        label=_("Field of action"), queryset=ActionField.objects.none(), required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    priority = forms.ChoiceField(label=_("Priority"), required=False)
+    funding_item = forms.ChoiceField(label=_("Funding item"), required=False)
+    lead_actor = forms.ModelChoiceField(
+        label=_("Lead actor"), queryset=Actor.objects.none(), required=False
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ..models import FundingItem, MeasureStatus, Priority
+
+        all_label = [("", _("all"))]
+        self.fields["status"].choices = all_label + list(MeasureStatus.choices)
+        self.fields["priority"].choices = all_label + list(Priority.choices)
+        self.fields["funding_item"].choices = all_label + list(FundingItem.choices)
+        self.fields["action_field"].queryset = (
+            ActionField.objects.filter(version__area=area)
+            .select_related("version")
+            .order_by("-version__number", "order", "pk")
+        )
+        self.fields["action_field"].label_from_instance = lambda f: (
+            f"{f.title} ({_('version')} {f.version.number})"
+        )
+        self.fields["action_field"].empty_label = _("all")
+        self.fields["lead_actor"].queryset = Actor.objects.filter(area=area).order_by("name")
+        self.fields["lead_actor"].empty_label = _("all")
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data.get("action_field"):
+            queryset = queryset.filter(action_fields=data["action_field"])
+        for name in ("status", "priority", "funding_item"):
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
+        if data.get("lead_actor"):
+            queryset = queryset.filter(lead_actor=data["lead_actor"])
+        return queryset

@@ -1,0 +1,177 @@
+"""Gantt chart of measures as server-rendered SVG, shared by the web pages and the PDF reports.
+
+API::
+
+    gantt_svg(measures, *, today: date, title: str, id_prefix: str = "gantt") -> str
+    gantt_rows(measures) -> list[GanttGroup]   # the same grouping, for the table alternative
+
+``measures`` are ``Measure`` objects with ``action_fields`` and ``milestones`` prefetched
+(``Measure.objects.for_concept(version)``); each measure is drawn under its first field of action.
+The chart shows per measure one planned bar (``class="bar-planned"``), the actual bar over it
+(``class="bar-actual"``, running measures up to ``today``), milestones as diamonds (filled when
+done), a dashed today line and a year axis. The SVG has ``role="img"`` with ``<title>`` and
+``<desc>``; pages must also offer a table (see ``gantt_rows``).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from .models import MeasureStatus
+
+LABEL_WIDTH = 280
+CHART_WIDTH = 620
+WIDTH = LABEL_WIDTH + CHART_WIDTH + 20
+AXIS_HEIGHT = 34
+GROUP_HEIGHT = 26
+ROW_HEIGHT = 24
+PLANNED_FILL = "#9ec5fe"
+PLANNED_STROKE = "#0a58ca"
+ACTUAL_FILL = "#052c65"
+MILESTONE_FILL = "#842029"
+TODAY_COLOUR = "#b02a37"
+TEXT_COLOUR = "#212529"
+
+
+@dataclass
+class GanttGroup:
+    title: str
+    measures: list = field(default_factory=list)
+
+
+def gantt_rows(measures) -> list[GanttGroup]:
+    """Measures grouped by their first field of action, fields in their order, then untied."""
+    groups: dict = {}
+    for measure in measures:
+        action_fields = list(measure.action_fields.all())
+        first = action_fields[0] if action_fields else None
+        key = (first.order, first.pk) if first else (10**6, 0)
+        title = first.title if first else _("Without field of action")
+        groups.setdefault(key, GanttGroup(title=title)).measures.append(measure)
+    result = [groups[key] for key in sorted(groups)]
+    for group in result:
+        group.measures.sort(key=lambda m: (m.planned_start or datetime.date.max, m.title.lower()))
+    return result
+
+
+def _actual_end(measure, today):
+    if measure.actual_end:
+        return measure.actual_end
+    if measure.actual_start and measure.status in (
+        MeasureStatus.RUNNING,
+        MeasureStatus.PREPARATION,
+    ):
+        return max(today, measure.actual_start)
+    return measure.actual_start
+
+
+def _date_range(groups, today):
+    dates = [today]
+    for group in groups:
+        for m in group.measures:
+            dates += [
+                d for d in (m.planned_start, m.planned_end, m.actual_start, m.actual_end) if d
+            ]
+            dates += [ms.due_on for ms in m.milestones.all()]
+    first = min(dates).year
+    last = max(dates).year
+    return datetime.date(first, 1, 1), datetime.date(last + 1, 1, 1)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "gantt") -> str:
+    """Render the measures' timelines as an accessible SVG document fragment."""
+    groups = gantt_rows(measures)
+    start, end = _date_range(groups, today)
+    span = (end - start).days or 1
+
+    def x(day: datetime.date) -> float:
+        return round(LABEL_WIDTH + (day - start).days / span * CHART_WIDTH, 1)
+
+    count = sum(len(g.measures) for g in groups)
+    height = AXIS_HEIGHT + len(groups) * GROUP_HEIGHT + count * ROW_HEIGHT + 10
+    desc = _(
+        "Timeline of %(count)s measures from %(start)s to %(end)s, grouped by field of action. "
+        "Light bars show the planned period, dark bars the actual period, diamonds the "
+        "milestones (filled when done), the dashed line today."
+    ) % {"count": count, "start": start.year, "end": end.year - 1}
+    title_id = f"{id_prefix}-title"
+    desc_id = f"{id_prefix}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="gantt" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'aria-labelledby="{title_id} {desc_id}" font-family="sans-serif" font-size="12">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(desc)}</desc>',
+        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+    ]
+    # Year axis: a label and a grid line per year.
+    out.append('<g class="axis">')
+    for year in range(start.year, end.year):
+        x0 = x(datetime.date(year, 1, 1))
+        x1 = x(datetime.date(year + 1, 1, 1))
+        out.append(
+            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{height}" '
+            f'stroke="#ced4da" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{round((x0 + x1) / 2, 1)}" y="{AXIS_HEIGHT - 14}" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{year}</text>'
+        )
+    out.append("</g>")
+
+    y = AXIS_HEIGHT
+    for group in groups:
+        out.append(
+            f'<text x="4" y="{y + 18}" font-weight="bold" fill="{TEXT_COLOUR}">'
+            f"{escape(_short(group.title, 70))}</text>"
+        )
+        y += GROUP_HEIGHT
+        for measure in group.measures:
+            out.append(f'<g class="measure" data-measure="{measure.pk}">')
+            out.append(f"<title>{escape(measure.title)}</title>")
+            out.append(
+                f'<text x="12" y="{y + 16}" fill="{TEXT_COLOUR}">'
+                f"{escape(_short(measure.title))}</text>"
+            )
+            if measure.planned_start and measure.planned_end:
+                x0, x1 = x(measure.planned_start), x(measure.planned_end)
+                out.append(
+                    f'<rect class="bar-planned" x="{x0}" y="{y + 5}" '
+                    f'width="{max(x1 - x0, 2)}" height="14" rx="2" fill="{PLANNED_FILL}" '
+                    f'stroke="{PLANNED_STROKE}" stroke-width="1"/>'
+                )
+            actual_end = _actual_end(measure, today)
+            if measure.actual_start and actual_end:
+                x0, x1 = x(measure.actual_start), x(actual_end)
+                out.append(
+                    f'<rect class="bar-actual" x="{x0}" y="{y + 9}" '
+                    f'width="{max(x1 - x0, 2)}" height="6" fill="{ACTUAL_FILL}"/>'
+                )
+            for milestone in measure.milestones.all():
+                cx, cy = x(milestone.due_on), y + 12
+                fill = MILESTONE_FILL if milestone.done else "#ffffff"
+                out.append(
+                    f'<polygon class="milestone" points="{cx},{cy - 6} {cx + 6},{cy} '
+                    f'{cx},{cy + 6} {cx - 6},{cy}" fill="{fill}" stroke="{MILESTONE_FILL}" '
+                    f'stroke-width="1.5"><title>{escape(milestone.title)} '
+                    f"({milestone.due_on:%d.%m.%Y})</title></polygon>"
+                )
+            out.append("</g>")
+            y += ROW_HEIGHT
+    x_today = x(today)
+    out.append(
+        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" y2="{height}" '
+        f'stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+    )
+    out.append(
+        f'<text x="{x_today + 3}" y="{AXIS_HEIGHT - 2}" fill="{TODAY_COLOUR}" font-size="11">'
+        f"{escape(_('Today'))}</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out)

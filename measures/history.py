@@ -1,0 +1,123 @@
+"""Readable change history of a measure, its milestones and financing rows (django-simple-history).
+
+``measure_history(measure) -> list[Change]``, newest first, in four queries whatever the
+number of records. Each ``Change`` says who, when, which object and, per field, from what to what.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from actors.models import Actor
+
+from .models import FinancingRow, Measure, Milestone
+
+SKIPPED = {"id", "area", "measure", "created_at", "updated_at"}
+
+
+@dataclass
+class Change:
+    when: datetime.datetime
+    who: object
+    kind: str  # "created", "changed", "deleted"
+    subject: str
+    fields: list = field(default_factory=list)  # [(label, old, new)]
+
+    @property
+    def kind_label(self) -> str:
+        return {"created": _("created"), "changed": _("changed"), "deleted": _("deleted")}[
+            self.kind
+        ]
+
+
+def _tracked_fields(model):
+    return [f for f in model._meta.concrete_fields if f.name not in SKIPPED]
+
+
+def _display(model_field, value, actor_names) -> str:
+    if value is None or value == "":
+        return "–"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if model_field.is_relation:
+        return actor_names.get(value, f"#{value}")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return number_format(value, decimal_pos=2, force_grouping=True)
+    return str(value)
+
+
+def _changes(records, model, subject_of, actor_names) -> list[Change]:
+    """Turn history records (ordered by object, then time) into changes."""
+    fields = _tracked_fields(model)
+    result = []
+    previous = None
+    for record in records:
+        if previous is not None and previous.id != record.id:
+            previous = None
+        subject = subject_of(record)
+        if record.history_type == "+" or previous is None:
+            change = Change(record.history_date, record.history_user, "created", subject)
+            if record.history_type == "-":
+                change.kind = "deleted"
+        elif record.history_type == "-":
+            change = Change(record.history_date, record.history_user, "deleted", subject)
+        else:
+            change = Change(record.history_date, record.history_user, "changed", subject)
+            for f in fields:
+                old, new = getattr(previous, f.attname), getattr(record, f.attname)
+                if old != new:
+                    change.fields.append(
+                        (
+                            str(f.verbose_name),
+                            _display(f, old, actor_names),
+                            _display(f, new, actor_names),
+                        )
+                    )
+            if not change.fields:
+                previous = record
+                continue
+        result.append(change)
+        previous = record
+    return result
+
+
+def measure_history(measure: Measure) -> list[Change]:
+    actor_names = dict(Actor.objects.filter(area_id=measure.area_id).values_list("pk", "name"))
+    order = ("id", "history_date", "history_id")
+    measure_records = measure.history.select_related("history_user").order_by(*order)
+    milestone_records = (
+        Milestone.history.filter(measure_id=measure.pk)
+        .select_related("history_user")
+        .order_by(*order)
+    )
+    financing_records = (
+        FinancingRow.history.filter(measure_id=measure.pk)
+        .select_related("history_user")
+        .order_by(*order)
+    )
+    changes = _changes(measure_records, Measure, lambda r: _("Measure"), actor_names)
+    changes += _changes(
+        milestone_records,
+        Milestone,
+        lambda r: _("Milestone “%(title)s”") % {"title": r.title},
+        actor_names,
+    )
+    sources = dict(FinancingRow._meta.get_field("source").flatchoices)
+    changes += _changes(
+        financing_records,
+        FinancingRow,
+        lambda r: (
+            _("Financing row %(year)s, %(source)s")
+            % {"year": r.year, "source": sources.get(r.source, r.source)}
+        ),
+        actor_names,
+    )
+    changes.sort(key=lambda c: c.when, reverse=True)
+    return changes

@@ -1,0 +1,300 @@
+"""Cost and financing overview (Kosten- und Finanzierungsübersicht, KuF) as pure functions.
+
+API (used by the KuF page, its downloads and the status report PDF)::
+
+    kuf = build_kuf(measures)          # no queries if the measures are prefetched
+    kuf.years                          # [2022, 2023, ...] – every year with a financing row
+    kuf.sources                        # [(value, label), ...] – FinancingSource in enum order
+    kuf.cell(year, source)             # Amounts of all measures for one year and source
+    kuf.by_year[year], kuf.by_source[source], kuf.total   # Amounts
+    kuf.fields                         # [FieldKuf(title, measures, by_year, total), ...]
+    kuf.measures                       # [MeasureKuf(measure, field_title, by_year,
+                                       #             by_source, total), ...]
+    kuf_xlsx(kuf, title=...) -> bytes  # Excel workbook (values, German number format)
+    kuf_csv(kuf) -> str                # semicolon CSV with decimal comma; encode as utf-8-sig
+
+``measures`` is an iterable of ``Measure`` with ``financing_rows`` and ``action_fields``
+prefetched, as ``Measure.objects.for_concept(version)`` does (its ``action_fields`` are limited to
+the version, so each measure is grouped under its first field of action in that version).
+
+Every ``Amounts`` has three sums, defined as:
+
+* **planned** – all financing rows, whatever their state (the full financing plan);
+* **approved** – rows approved, paid out or settled (money granted);
+* **paid** – rows paid out or settled (money that has flowed).
+"""
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from .models import FinancingSource, FinancingState
+
+APPROVED_STATES = {FinancingState.APPROVED, FinancingState.PAID, FinancingState.SETTLED}
+PAID_STATES = {FinancingState.PAID, FinancingState.SETTLED}
+EURO_FORMAT = '#,##0.00 "€"'
+
+
+@dataclass
+class Amounts:
+    planned: Decimal = Decimal("0")
+    approved: Decimal = Decimal("0")
+    paid: Decimal = Decimal("0")
+
+    def add_row(self, row) -> None:
+        self.planned += row.amount
+        if row.state in APPROVED_STATES:
+            self.approved += row.amount
+        if row.state in PAID_STATES:
+            self.paid += row.amount
+
+    def add(self, other: "Amounts") -> None:
+        self.planned += other.planned
+        self.approved += other.approved
+        self.paid += other.paid
+
+
+@dataclass
+class MeasureKuf:
+    measure: object
+    field_title: str
+    by_year: dict = field(default_factory=lambda: defaultdict(Amounts))
+    by_source: dict = field(default_factory=lambda: defaultdict(Amounts))
+    total: Amounts = field(default_factory=Amounts)
+    year_cells: list = field(default_factory=list)  # Amounts per year of ``Kuf.years``
+
+    def year(self, year: int) -> Amounts:
+        return self.by_year.get(year) or Amounts()
+
+
+@dataclass
+class FieldKuf:
+    title: str
+    measures: list = field(default_factory=list)
+    by_year: dict = field(default_factory=lambda: defaultdict(Amounts))
+    total: Amounts = field(default_factory=Amounts)
+    year_cells: list = field(default_factory=list)  # Amounts per year of ``Kuf.years``
+
+    def year(self, year: int) -> Amounts:
+        return self.by_year.get(year) or Amounts()
+
+
+@dataclass
+class Kuf:
+    years: list
+    sources: list
+    cells: dict
+    by_year: dict
+    by_source: dict
+    total: Amounts
+    fields: list
+    measures: list
+
+    def cell(self, year: int, source: str) -> Amounts:
+        return self.cells.get((year, source)) or Amounts()
+
+    def year(self, year: int) -> Amounts:
+        return self.by_year.get(year) or Amounts()
+
+    def source(self, source: str) -> Amounts:
+        return self.by_source.get(source) or Amounts()
+
+    def matrix(self):
+        """Rows for templates: (year, [Amounts per source], year total)."""
+        return [
+            (year, [self.cell(year, value) for value, _label in self.sources], self.year(year))
+            for year in self.years
+        ]
+
+    def source_totals(self):
+        return [(value, label, self.source(value)) for value, label in self.sources]
+
+
+def build_kuf(measures) -> Kuf:
+    """Sum the measures' financing rows by year, source, measure and field of action."""
+    cells = defaultdict(Amounts)
+    by_year = defaultdict(Amounts)
+    by_source = defaultdict(Amounts)
+    total = Amounts()
+    groups: dict = {}
+    measure_kufs = []
+    for measure in measures:
+        action_fields = list(measure.action_fields.all())
+        first = action_fields[0] if action_fields else None
+        key = (first.order, first.pk) if first else (10**6, 0)
+        title = first.title if first else _("Without field of action")
+        group = groups.setdefault(key, FieldKuf(title=title))
+        entry = MeasureKuf(measure=measure, field_title=title)
+        for row in measure.financing_rows.all():
+            for amounts in (
+                cells[(row.year, row.source)],
+                by_year[row.year],
+                by_source[row.source],
+                total,
+                entry.by_year[row.year],
+                entry.by_source[row.source],
+                entry.total,
+                group.by_year[row.year],
+                group.total,
+            ):
+                amounts.add_row(row)
+        group.measures.append(entry)
+        measure_kufs.append(entry)
+    fields = [groups[key] for key in sorted(groups)]
+    years = sorted(by_year)
+    for group in fields:
+        group.measures.sort(key=lambda e: e.measure.title.lower())
+        group.year_cells = [group.year(y) for y in years]
+        for entry in group.measures:
+            entry.year_cells = [entry.year(y) for y in years]
+    return Kuf(
+        years=years,
+        sources=list(FinancingSource.choices),
+        cells=dict(cells),
+        by_year=dict(by_year),
+        by_source=dict(by_source),
+        total=total,
+        fields=fields,
+        measures=[e for group in fields for e in group.measures],
+    )
+
+
+def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
+    """An Excel workbook: overview (years × sources), measures (by field of action), definitions.
+
+    Cells hold numbers (not text) formatted as ``#,##0.00 €``; totals are values, so they are
+    visible without recalculation in every program.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    workbook = Workbook()
+
+    sheet = workbook.active
+    sheet.title = _("Overview")[:31]
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([_("Planned amounts (all states) by year and source, in EUR")])
+    header = [_("Year")] + [label for _v, label in kuf.sources]
+    header += [_("Total planned"), _("Total approved"), _("Total paid")]
+    sheet.append(header)
+    header_row = sheet.max_row
+    for year, cells, year_total in kuf.matrix():
+        sheet.append(
+            [year]
+            + [c.planned for c in cells]
+            + [year_total.planned, year_total.approved, year_total.paid]
+        )
+    sheet.append(
+        [_("Total")]
+        + [a.planned for _v, _l, a in kuf.source_totals()]
+        + [kuf.total.planned, kuf.total.approved, kuf.total.paid]
+    )
+    for cell in sheet[header_row] + sheet[sheet.max_row]:
+        cell.font = bold
+    _format_money(sheet, first_row=header_row + 1, first_col=2)
+    sheet.append([])
+    for text in _definitions():
+        sheet.append([text])
+    sheet.column_dimensions["A"].width = 14
+    for col in range(2, len(header) + 1):
+        sheet.column_dimensions[_col_letter(col)].width = 20
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+
+    sheet = workbook.create_sheet(_("Measures")[:31])
+    header = [_("Field of action"), _("Measure")] + [str(y) for y in kuf.years]
+    header += [_("Total planned"), _("Total approved"), _("Total paid")]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = bold
+    for group in kuf.fields:
+        for entry in group.measures:
+            sheet.append(
+                [group.title, entry.measure.title]
+                + [entry.year(y).planned for y in kuf.years]
+                + [entry.total.planned, entry.total.approved, entry.total.paid]
+            )
+        sheet.append(
+            [group.title, _("Subtotal")]
+            + [group.year(y).planned for y in kuf.years]
+            + [group.total.planned, group.total.approved, group.total.paid]
+        )
+        for cell in sheet[sheet.max_row]:
+            cell.font = bold
+    sheet.append(
+        [_("Total"), ""]
+        + [kuf.year(y).planned for y in kuf.years]
+        + [kuf.total.planned, kuf.total.approved, kuf.total.paid]
+    )
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    _format_money(sheet, first_row=2, first_col=3)
+    sheet.column_dimensions["A"].width = 32
+    sheet.column_dimensions["B"].width = 48
+    for col in range(3, len(header) + 1):
+        sheet.column_dimensions[_col_letter(col)].width = 16
+    sheet.freeze_panes = "C2"
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def kuf_csv(kuf: Kuf) -> str:
+    """The measures table as CSV for German Excel: semicolons, decimal comma, no thousands dots."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [_("Field of action"), _("Measure")]
+        + [str(y) for y in kuf.years]
+        + [_("Total planned"), _("Total approved"), _("Total paid")]
+    )
+
+    def money(value: Decimal) -> str:
+        return number_format(value, decimal_pos=2, use_l10n=False).replace(".", ",")
+
+    for group in kuf.fields:
+        for entry in group.measures:
+            writer.writerow(
+                [group.title, entry.measure.title]
+                + [money(entry.year(y).planned) for y in kuf.years]
+                + [money(a) for a in (entry.total.planned, entry.total.approved, entry.total.paid)]
+            )
+        writer.writerow(
+            [group.title, _("Subtotal")]
+            + [money(group.year(y).planned) for y in kuf.years]
+            + [money(a) for a in (group.total.planned, group.total.approved, group.total.paid)]
+        )
+    writer.writerow(
+        [_("Total"), ""]
+        + [money(kuf.year(y).planned) for y in kuf.years]
+        + [money(a) for a in (kuf.total.planned, kuf.total.approved, kuf.total.paid)]
+    )
+    return out.getvalue()
+
+
+def _definitions() -> list[str]:
+    return [
+        _("Planned: all financing rows, whatever their state."),
+        _("Approved: rows approved, paid out or settled."),
+        _("Paid: rows paid out or settled."),
+    ]
+
+
+def _format_money(sheet, *, first_row: int, first_col: int) -> None:
+    for row in sheet.iter_rows(min_row=first_row, min_col=first_col):
+        for cell in row:
+            if isinstance(cell.value, Decimal | int | float) and not isinstance(cell.value, bool):
+                cell.number_format = EURO_FORMAT
+
+
+def _col_letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col)

@@ -1,0 +1,363 @@
+"""Internal measure pages: role × URL matrix, create/edit with inline rows, bad input, history."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from measures.models import FinancingRow, Measure, Milestone
+from tests.factories import (
+    ActionFieldFactory,
+    ActorFactory,
+    ConceptVersionFactory,
+    FinancingRowFactory,
+    GoalFactory,
+    MeasureFactory,
+    MilestoneFactory,
+)
+
+ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
+
+
+@pytest.fixture
+def concept(area):
+    """A current version with two fields of action, a goal each, and one measure."""
+    version = ConceptVersionFactory(area=area, number=1, is_current=True, status="adopted")
+    housing = ActionFieldFactory(version=version, title="Wohnen und Wohnumfeld", order=1)
+    education = ActionFieldFactory(version=version, title="Bildung", order=2)
+    goal = GoalFactory(action_field=housing, title="Wohnumfeld aufwerten")
+    GoalFactory(action_field=education, title="Bildungschancen verbessern")
+    actor = ActorFactory(area=area, name="Stadtteilverein Nord e. V.")
+    measure = MeasureFactory(
+        area=area,
+        title="Spielplatz Lindenhof",
+        lead_actor=actor,
+        internal_notes="Geheime Notiz zur Finanzierung",
+    )
+    measure.action_fields.add(housing)
+    measure.goals.add(goal)
+    return {
+        "version": version,
+        "housing": housing,
+        "education": education,
+        "goal": goal,
+        "actor": actor,
+        "measure": measure,
+    }
+
+
+def form_data(concept, **overrides):
+    """A complete valid POST of the measure form with one milestone and two financing rows."""
+    data = {
+        "title": "Nachbarschaftsgarten",
+        "description": "Ein Garten für alle.",
+        "status": "planned",
+        "progress": "10",
+        "priority": "high",
+        "funding_item": "public_space",
+        "climate_relevant": "on",
+        "is_public": "on",
+        "lead_actor": str(concept["actor"].pk),
+        "location": "Lindenstraße 4",
+        "latitude": "",
+        "longitude": "",
+        "planned_start": "2025-03-01",
+        "planned_end": "2027-10-31",
+        "actual_start": "",
+        "actual_end": "",
+        "internal_notes": "nur intern",
+        "continuation_financing": "",
+        "continuation_from": "",
+        "continuation_state": "open",
+        "action_fields": [str(concept["housing"].pk)],
+        "goals": [str(concept["goal"].pk)],
+        "milestones-TOTAL_FORMS": "1",
+        "milestones-INITIAL_FORMS": "0",
+        "milestones-MIN_NUM_FORMS": "0",
+        "milestones-MAX_NUM_FORMS": "1000",
+        "milestones-0-due_on": "2026-05-01",
+        "milestones-0-title": "Eröffnung",
+        "financing-TOTAL_FORMS": "2",
+        "financing-INITIAL_FORMS": "0",
+        "financing-MIN_NUM_FORMS": "0",
+        "financing-MAX_NUM_FORMS": "1000",
+        "financing-0-year": "2025",
+        "financing-0-source": "federal",
+        "financing-0-state": "approved",
+        "financing-0-amount": "12000.50",
+        "financing-1-year": "2026",
+        "financing-1-source": "own_resources",
+        "financing-1-state": "planned",
+        "financing-1-amount": "3000",
+        "financing-1-actor": str(concept["actor"].pk),
+        "financing-1-in_kind": "on",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def urls(area, measure):
+    slug = area.slug
+    return {
+        "list": reverse("measures:measure_list", kwargs={"area_slug": slug}),
+        "create": reverse("measures:measure_create", kwargs={"area_slug": slug}),
+        "detail": reverse("measures:measure_detail", kwargs={"area_slug": slug, "pk": measure.pk}),
+        "update": reverse("measures:measure_update", kwargs={"area_slug": slug, "pk": measure.pk}),
+        "row": reverse("measures:measure_row", kwargs={"area_slug": slug, "kind": "financing"}),
+    }
+
+
+READ_MATRIX = {
+    "list": [302, 200, 200, 403, 200],
+    "detail": [302, 200, 200, 403, 200],
+    "create": [302, 403, 200, 403, 200],
+    "update": [302, 403, 200, 403, 200],
+    "row": [302, 403, 200, 403, 200],
+}
+
+
+@pytest.mark.parametrize(
+    ("view", "role", "expected"),
+    [
+        (v, r, e)
+        for v, statuses in READ_MATRIX.items()
+        for r, e in zip(ROLES, statuses, strict=True)
+    ],
+)
+def test_role_url_matrix(client_as, concept, area, view, role, expected):
+    url = urls(area, concept["measure"])[view]
+    response = client_as(role).get(url)
+    assert response.status_code == expected, f"{view} as {role}"
+    if expected == 302:
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("role", ["anonymous", "reader", "other_manager"])
+def test_forged_posts_change_nothing(client_as, concept, area, role):
+    measure = concept["measure"]
+    client = client_as(role)
+    before = Measure.objects.count()
+    client.post(urls(area, measure)["create"], form_data(concept))
+    client.post(urls(area, measure)["update"], form_data(concept, title="Gehackt"))
+    measure.refresh_from_db()
+    assert measure.title == "Spielplatz Lindenhof"
+    assert Measure.objects.count() == before
+    assert FinancingRow.objects.count() == 0
+
+
+def test_other_areas_measure_is_404_for_its_non_member_manager(client_as, concept, other_area):
+    foreign = MeasureFactory(area=other_area)
+    client = client_as("manager")
+    for view in ("detail", "update"):
+        url = urls(concept["measure"].area, foreign)[view]
+        assert client.get(url).status_code == 404
+    response = client.post(urls(concept["measure"].area, foreign)["update"], form_data(concept))
+    assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.title != "Nachbarschaftsgarten"
+
+
+def test_manager_creates_measure_with_rows(client_as, concept, area):
+    response = client_as("manager").post(
+        urls(area, concept["measure"])["create"], form_data(concept)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    measure = Measure.objects.get(title="Nachbarschaftsgarten")
+    assert measure.area == area
+    assert list(measure.action_fields.all()) == [concept["housing"]]
+    assert list(measure.goals.all()) == [concept["goal"]]
+    assert measure.milestones.get().title == "Eröffnung"
+    rows = list(measure.financing_rows.order_by("year"))
+    assert [r.amount for r in rows] == [Decimal("12000.50"), Decimal("3000.00")]
+    assert rows[1].actor == concept["actor"] and rows[1].in_kind
+    page = client_as("manager").get(response["Location"]).content.decode()
+    assert "Nachbarschaftsgarten" in page and "15.000,50" in page
+
+
+def test_manager_edits_rows_and_deletes_one(client_as, concept, area):
+    measure = concept["measure"]
+    row = FinancingRowFactory(measure=measure, amount=Decimal("100"))
+    milestone = MilestoneFactory(measure=measure)
+    data = form_data(
+        concept,
+        **{
+            "milestones-TOTAL_FORMS": "1",
+            "milestones-INITIAL_FORMS": "1",
+            "milestones-0-id": str(milestone.pk),
+            "milestones-0-measure": str(measure.pk),
+            "milestones-0-DELETE": "on",
+            "financing-TOTAL_FORMS": "1",
+            "financing-INITIAL_FORMS": "1",
+            "financing-0-id": str(row.pk),
+            "financing-0-measure": str(measure.pk),
+            "financing-0-year": "2025",
+            "financing-0-source": "federal",
+            "financing-0-state": "paid",
+            "financing-0-amount": "250",
+            "financing-1-year": None,
+            "financing-1-source": None,
+            "financing-1-state": None,
+            "financing-1-amount": None,
+            "financing-1-actor": None,
+            "financing-1-in_kind": None,
+        },
+    )
+    response = client_as("manager").post(urls(area, measure)["update"], data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    row.refresh_from_db()
+    assert row.amount == Decimal("250") and row.state == "paid"
+    assert not Milestone.objects.filter(pk=milestone.pk).exists()
+
+
+def test_edit_keeps_links_to_other_versions(client_as, concept, area):
+    measure = concept["measure"]
+    new_version = ConceptVersionFactory(area=area, number=2, kind="update")
+    new_field = ActionFieldFactory(version=new_version, title="Bildung neu")
+    data = form_data(concept, action_fields=[str(new_field.pk)], goals=[])
+    response = client_as("manager").post(urls(area, measure)["update"], data)
+    assert response.status_code == 302
+    assert set(measure.action_fields.all()) == {concept["housing"], new_field}
+    assert list(measure.goals.all()) == [concept["goal"]]
+
+
+BAD_INPUT = [
+    ({"planned_end": "2024-01-01"}, "planned_end", "Das geplante Ende"),
+    ({"actual_start": "2025-05-01", "actual_end": "2025-04-01"}, "actual_end", "tatsächliche Ende"),
+    ({"progress": "101"}, "progress", "zwischen 0 und 100"),
+    ({"progress": "-1"}, "progress", "zwischen 0 und 100"),
+    ({"milestones-0-due_on": "1985-01-01"}, "milestones", "1990"),
+    ({"milestones-0-due_on": "2045-01-01"}, "milestones", "10 Jahre"),
+    ({"financing-0-amount": "-5"}, "financing", "nicht negativ"),
+    ({"financing-0-year": "1900"}, "financing", "zwischen 1990 und 2100"),
+    ({"financing-1-actor": ""}, "financing", "Akteur"),
+    ({"latitude": "52.5"}, "longitude", "Breiten- und Längengrad"),
+    ({"title": ""}, "title", "Dieses Feld ist zwingend erforderlich"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "where", "message"), BAD_INPUT)
+def test_bad_input_shows_german_error_keeps_values_stores_nothing(
+    client_as, concept, area, overrides, where, message
+):
+    before = (Measure.objects.count(), FinancingRow.objects.count(), Milestone.objects.count())
+    data = form_data(concept, **overrides)
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html, html[:200]
+    assert "Nichts wurde gespeichert" in html
+    # Typed values are kept.
+    assert 'value="Lindenstraße 4"' in html
+    assert "Eröffnung" in html
+    after = (Measure.objects.count(), FinancingRow.objects.count(), Milestone.objects.count())
+    assert after == before
+
+
+def test_goal_of_other_area_is_a_form_error(client_as, concept, area, other_area):
+    foreign_version = ConceptVersionFactory(area=other_area, number=1)
+    foreign_goal = GoalFactory(action_field=ActionFieldFactory(version=foreign_version))
+    foreign_field = foreign_goal.action_field
+    data = form_data(concept, goals=[str(foreign_goal.pk)], action_fields=[str(foreign_field.pk)])
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Wählen Sie nur Ziele" in html
+    assert "Wählen Sie nur Handlungsfelder" in html
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+
+
+def test_actor_of_other_area_is_a_form_error(client_as, concept, area, other_area):
+    foreign_actor = ActorFactory(area=other_area)
+    data = form_data(concept, lead_actor=str(foreign_actor.pk))
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert "Wählen Sie einen Akteur dieses Gebiets" in response.content.decode()
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+
+
+def test_add_row_without_javascript_rerenders_with_one_more_row(client_as, concept, area):
+    data = form_data(concept, add_row="financing")
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="financing-TOTAL_FORMS" value="3"' in html
+    assert 'name="financing-2-amount"' in html
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+
+
+def test_htmx_row_returns_numbered_row_and_new_total(client_as, concept, area):
+    url = urls(area, concept["measure"])["row"] + "?financing-TOTAL_FORMS=4"
+    html = client_as("manager").get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'name="financing-4-amount"' in html
+    assert 'id="id_financing-TOTAL_FORMS"' in html and 'value="5"' in html
+    bad = reverse("measures:measure_row", kwargs={"area_slug": area.slug, "kind": "nope"})
+    assert client_as("manager").get(bad).status_code == 404
+
+
+def test_reader_sees_everything_read_only(client_as, concept, area):
+    html = client_as("reader").get(urls(area, concept["measure"])["detail"]).content.decode()
+    assert "Geheime Notiz zur Finanzierung" in html
+    assert urls(area, concept["measure"])["update"] not in html
+    html = client_as("reader").get(urls(area, concept["measure"])["list"]).content.decode()
+    assert "Spielplatz Lindenhof" in html
+    assert urls(area, concept["measure"])["create"] not in html
+
+
+def test_list_filters(client_as, concept, area):
+    other = MeasureFactory(area=area, title="Sprachcafé", status="running", priority="low")
+    other.action_fields.add(concept["education"])
+    client = client_as("reader")
+    base = urls(area, concept["measure"])["list"]
+
+    def titles(query):
+        html = client.get(base + query).content.decode()
+        return {t for t in ("Spielplatz Lindenhof", "Sprachcafé") if t in html}
+
+    assert titles("") == {"Spielplatz Lindenhof", "Sprachcafé"}
+    assert titles(f"?action_field={concept['education'].pk}") == {"Sprachcafé"}
+    assert titles("?status=running") == {"Sprachcafé"}
+    assert titles("?priority=medium") == {"Spielplatz Lindenhof"}
+    assert titles(f"?lead_actor={concept['actor'].pk}") == {"Spielplatz Lindenhof"}
+    assert titles("?funding_item=other") == {"Spielplatz Lindenhof", "Sprachcafé"}
+    # Invalid filter values do not crash; the list shows unfiltered.
+    assert client.get(base + "?status=kaputt&action_field=abc").status_code == 200
+
+
+def test_history_records_edit_with_who_and_what(client_as, concept, area, manager):
+    measure = concept["measure"]
+    data = form_data(concept, title="Spielplatz Lindenhof", progress="40", status="running")
+    response = client_as("manager").post(urls(area, measure)["update"], data)
+    assert response.status_code == 302
+    html = client_as("reader").get(urls(area, measure)["detail"]).content.decode()
+    assert "Änderungsverlauf" in html
+    assert "Fortschritt (%)" in html and "0 → 40" in html
+    assert "geplant → laufend" in html
+    assert str(manager) in html
+    assert "Finanzierungszeile 2025" in html  # the new financing row is listed as created
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_detail_query_count_is_constant(
+    client_as, concept, area, count, django_assert_max_num_queries
+):
+    measure = concept["measure"]
+    for i in range(count):
+        row = FinancingRowFactory(measure=measure, year=2024 + i % 5, actor=concept["actor"])
+        row.amount = Decimal(i)
+        row.save()
+        MilestoneFactory(measure=measure, due_on=datetime.date(2025, 1, 1))
+        measure.partner_actors.add(ActorFactory(area=area))
+    client = client_as("reader")
+    with django_assert_max_num_queries(16):
+        assert client.get(urls(area, measure)["detail"]).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_list_query_count_is_constant(
+    client_as, concept, area, count, django_assert_max_num_queries
+):
+    for _i in range(count):
+        MeasureFactory(area=area, lead_actor=concept["actor"]).action_fields.add(concept["housing"])
+    client = client_as("reader")
+    with django_assert_max_num_queries(14):
+        assert client.get(urls(area, concept["measure"])["list"]).status_code == 200
