@@ -200,6 +200,13 @@ class IdeaQuerySet(models.QuerySet):
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
 
+    def for_public_list(self):
+        return self.published().select_related("action_field", "measure__area").annotate(
+            comment_count=models.Count(
+                "comments", filter=models.Q(comments__moderation=Moderation.PUBLISHED)
+            )
+        )
+
 
 class Idea(models.Model):
     """A project idea proposed by a resident or an actor."""
@@ -259,6 +266,47 @@ class CommentQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
+
+    def about(self, obj):
+        """Comments on one target: a concept version, a measure, an event or an idea."""
+        field = {"ConceptVersion": "version", "Measure": "measure", "Event": "event"}.get(
+            type(obj).__name__, "idea"
+        )
+        return self.filter(**{field: obj})
+
+    def shown(self):
+        """What public pages show: published comments and the notes of hidden ones."""
+        return self.filter(moderation__in=[Moderation.PUBLISHED, Moderation.HIDDEN])
+
+    def threads(self):
+        """Shown top-level comments with their shown replies in ``shown_replies`` (2 queries)."""
+        return (
+            self.shown()
+            .filter(parent=None)
+            .prefetch_related(
+                models.Prefetch(
+                    "replies",
+                    queryset=Comment.objects.shown().order_by("created_at", "pk"),
+                    to_attr="shown_replies",
+                )
+            )
+            .order_by("created_at", "pk")
+        )
+
+    def for_moderation(self):
+        """With target, parent and the number of open reports (``open_reports``)."""
+        return self.select_related(
+            "version", "measure", "event", "idea", "parent", "answered_by"
+        ).annotate(
+            open_reports=models.Count("reports", filter=models.Q(reports__resolved_at=None))
+        )
+
+    def needing_moderation(self):
+        """Pending comments and comments with open reports."""
+        return self.filter(
+            models.Q(moderation=Moderation.PENDING)
+            | models.Q(reports__resolved_at__isnull=True, reports__isnull=False)
+        ).distinct()
 
 
 class Comment(models.Model):
