@@ -442,6 +442,7 @@ def import_actors(*, area, name: str, data: bytes, dry_run: bool = False) -> Imp
                 instance = Actor(area=area)
             try:
                 candidate = Actor(pk=instance.pk, area=area, **row.actor_values)
+                candidate._state.adding = created  # an existing actor is checked as itself
                 candidate.full_clean()
             except ValidationError as error:
                 result.errors.extend((index, message) for message in _messages(error, actor_labels))
@@ -461,6 +462,7 @@ def import_actors(*, area, name: str, data: bytes, dry_run: bool = False) -> Imp
             person = contacts.get((instance.pk, row.contact_values["name"]))
             try:
                 candidate = ContactPerson(pk=getattr(person, "pk", None), **row.contact_values)
+                candidate._state.adding = person is None
                 candidate.full_clean(exclude=["actor"])
             except ValidationError as error:
                 result.errors.extend(
