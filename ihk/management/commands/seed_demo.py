@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from actors import demo as actors_demo
 from ihk import demo as ihk_demo
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             area, _other = ihk_demo.seed_areas()
             emails = ihk_demo.seed_users(area)
             # Each app seeds its own models, in dependency order.
+            actors_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
         self.stdout.write(f"Demo logins (password: {ihk_demo.DEMO_PASSWORD}):")
