@@ -5,14 +5,26 @@ name) is personal data: it never reaches a public page or export. Of the client 
 keyed hash is stored (``client_hash``), for rate limits.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import TruncQuarter, TruncYear
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
 from ihk.models import Area
 from measures.models import ActionField, ConceptVersion, Goal, Measure
+
+
+def _aware(value):
+    """A date becomes the start of that local day; datetimes pass through."""
+    if isinstance(value, datetime.datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
 
 
 class EventFormat(models.TextChoices):
@@ -29,11 +41,66 @@ class EventFormat(models.TextChoices):
 
 
 class EventQuerySet(models.QuerySet):
+    """Reads of events. Used by the event pages, the participation overview and the reports.
+
+    Typical use: ``Event.objects.for_area(area).in_period(start, end).count_by_format()``.
+    """
+
     def for_area(self, area):
         return self.filter(area=area)
 
     def public(self):
-        return self.filter(is_public=True)
+        """Events that may appear on public pages and in the iCalendar feed."""
+        return self.filter(is_public=True, area__is_public=True)
+
+    def in_period(self, start, end):
+        """Events starting on or after ``start`` and before ``end`` (dates or datetimes).
+
+        Dates are taken as whole local days: ``in_period(date(2025, 1, 1), date(2026, 1, 1))``
+        is the year 2025.
+        """
+        return self.filter(starts_at__gte=_aware(start), starts_at__lt=_aware(end))
+
+    def upcoming(self, now=None):
+        """Events that have not ended yet, soonest first."""
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        """Events that have ended, latest first."""
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def for_list(self):
+        """The internal list: counts of actors, people and results without a query per row."""
+        return self.annotate(
+            actor_count=models.Count("attendances", distinct=True),
+            result_count=models.Count("results", distinct=True),
+            people_count=models.Subquery(
+                HeadCount.objects.filter(event=models.OuterRef("pk"))
+                .order_by()
+                .values("event")
+                .annotate(total=models.Sum("count"))
+                .values("total")[:1]
+            ),
+        )
+
+    def for_detail(self):
+        """Everything an event page shows, in a fixed number of queries."""
+        return self.select_related("area", "version").prefetch_related(
+            models.Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("actor").order_by("actor__name"),
+            ),
+            "head_counts",
+            models.Prefetch(
+                "results",
+                queryset=EventResult.objects.select_related("measure__area", "goal__action_field"),
+            ),
+        )
+
+    def count_by_format(self) -> list[tuple[str, str, int]]:
+        """(format, label, count) for every format that occurs, in the order of ``EventFormat``."""
+        counts = dict(self.order_by().values_list("format").annotate(n=models.Count("pk")))
+        return [(key, label, counts[key]) for key, label in EventFormat.choices if key in counts]
 
 
 class Event(models.Model):
@@ -82,9 +149,61 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        """The public event page."""
+        return reverse(
+            "participation:event_public", kwargs={"area_slug": self.area.slug, "pk": self.pk}
+        )
+
+    def get_internal_url(self):
+        return reverse(
+            "participation:event_detail", kwargs={"area_slug": self.area.slug, "pk": self.pk}
+        )
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
+
+
+class AttendanceQuerySet(models.QuerySet):
+    """Reads of attendances, for the participation overview and the status report."""
+
+    def for_area(self, area):
+        return self.filter(event__area=area)
+
+    def in_period(self, start, end):
+        """Attendances at events starting in ``[start, end)`` (see ``EventQuerySet.in_period``)."""
+        return self.filter(event__starts_at__gte=_aware(start), event__starts_at__lt=_aware(end))
+
+    def count_by_kind_and_period(self, period: str = "year") -> dict[str, dict[str, int]]:
+        """``{period_label: {actor_kind: count}}``, periods in chronological order.
+
+        ``period`` is ``"year"`` (labels like ``"2025"``) or ``"quarter"`` (``"2025 Q2"``).
+        Periods follow the local (Europe/Berlin) start date of the event.
+        """
+        trunc = TruncQuarter if period == "quarter" else TruncYear
+        rows = (
+            self.order_by()
+            .annotate(period=trunc("event__starts_at"))
+            .values_list("period", "actor__kind")
+            .annotate(n=models.Count("pk"))
+            .order_by("period", "actor__kind")
+        )
+        result: dict[str, dict[str, int]] = {}
+        for start, kind, n in rows:
+            start = timezone.localtime(start) if isinstance(start, datetime.datetime) else start
+            label = (
+                f"{start.year} Q{(start.month - 1) // 3 + 1}"
+                if period == "quarter"
+                else str(start.year)
+            )
+            result.setdefault(label, {})
+            result[label][kind] = result[label].get(kind, 0) + n
+        return result
 
 
 class Attendance(models.Model):
@@ -98,6 +217,8 @@ class Attendance(models.Model):
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
+    objects = AttendanceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
@@ -105,6 +226,30 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.actor} @ {self.event}"
+
+
+def participation_gaps(area, *, start, end) -> dict:
+    """Who took part in nothing between ``start`` and ``end`` (dates or datetimes).
+
+    Returns ``{"kinds": [(kind, label), …], "actors": [Actor, …]}``: the actor kinds of which no
+    registered active actor attended any event of the area in the period (only kinds with at
+    least one active actor are listed), and the active actors without any attendance in the
+    period, ordered by kind and name. Two queries.
+    """
+    attended_ids = set(
+        Attendance.objects.for_area(area).in_period(start, end).values_list("actor_id", flat=True)
+    )
+    active = list(Actor.objects.filter(area=area, status="active").order_by("kind", "name"))
+    absent = [actor for actor in active if actor.pk not in attended_ids]
+    kinds_present = {actor.kind for actor in active}
+    kinds_attended = {actor.kind for actor in active if actor.pk in attended_ids}
+    kind_labels = dict(Actor._meta.get_field("kind").choices)
+    kinds = [
+        (kind, kind_labels.get(kind, kind))
+        for kind, _label in Actor._meta.get_field("kind").choices
+        if kind in kinds_present - kinds_attended
+    ]
+    return {"kinds": kinds, "actors": absent}
 
 
 class HeadCountGroup(models.TextChoices):
@@ -201,9 +346,13 @@ class IdeaQuerySet(models.QuerySet):
         return self.filter(moderation=Moderation.PUBLISHED)
 
     def for_public_list(self):
-        return self.published().select_related("action_field", "measure__area").annotate(
-            comment_count=models.Count(
-                "comments", filter=models.Q(comments__moderation=Moderation.PUBLISHED)
+        return (
+            self.published()
+            .select_related("action_field", "measure__area")
+            .annotate(
+                comment_count=models.Count(
+                    "comments", filter=models.Q(comments__moderation=Moderation.PUBLISHED)
+                )
             )
         )
 
@@ -297,9 +446,7 @@ class CommentQuerySet(models.QuerySet):
         """With target, parent and the number of open reports (``open_reports``)."""
         return self.select_related(
             "version", "measure", "event", "idea", "parent", "answered_by"
-        ).annotate(
-            open_reports=models.Count("reports", filter=models.Q(reports__resolved_at=None))
-        )
+        ).annotate(open_reports=models.Count("reports", filter=models.Q(reports__resolved_at=None)))
 
     def needing_moderation(self):
         """Pending comments and comments with open reports."""

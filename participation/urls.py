@@ -3,12 +3,41 @@
 from django.urls import path  # noqa: F401
 
 from .views import contributions as contribution_views
+from .views import events as event_views
 from .views import moderation as moderation_views
+from .views import overview as overview_views
 
 app_name = "participation"
 
 urlpatterns = [
     # --- events, attendance, results, iCalendar, participation overview
+    path("events/", event_views.EventPublicListView.as_view(), name="event_public_list"),
+    path("events.ics", event_views.EventFeedView.as_view(), name="event_feed"),
+    path("events/<int:pk>/", event_views.EventPublicView.as_view(), name="event_public"),
+    path("events/<int:pk>.ics", event_views.EventIcsView.as_view(), name="event_ics"),
+    path("participation/", overview_views.OverviewView.as_view(), name="overview"),
+    path("participation/events/", event_views.EventListView.as_view(), name="event_list"),
+    path("participation/events/new/", event_views.EventEditView.as_view(), name="event_create"),
+    path(
+        "participation/events/result-row/",
+        event_views.ResultRowView.as_view(),
+        name="event_result_row",
+    ),
+    path(
+        "participation/events/<int:pk>/",
+        event_views.EventDetailView.as_view(),
+        name="event_detail",
+    ),
+    path(
+        "participation/events/<int:pk>/edit/",
+        event_views.EventEditView.as_view(),
+        name="event_update",
+    ),
+    path(
+        "participation/events/<int:pk>/delete/",
+        event_views.EventDeleteView.as_view(),
+        name="event_delete",
+    ),
     # --- comments, ideas, moderation, data protection
     path(
         "comments/<str:kind>/<int:pk>/",

@@ -1,0 +1,165 @@
+"""Forms for events: the event with its attendance and head counts, and its results (a formset)."""
+
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor
+from measures.models import ConceptVersion, Goal, Measure
+
+from ..models import Event, EventResult, HeadCountGroup
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class EventForm(forms.ModelForm):
+    """The event itself, which registered actors of the area took part, and head counts per group.
+
+    Choices of concept version and actors are limited to the area, so another area's rows are
+    rejected as invalid choices.
+    """
+
+    actors = forms.ModelMultipleChoiceField(
+        label=_("Registered actors who took part"),
+        queryset=Actor.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "format",
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "target_groups",
+            "description",
+            "version",
+            "is_public",
+            "minutes",
+            "minutes_public",
+        ]
+        widgets = {
+            "starts_at": DateTimeLocalInput(),
+            "ends_at": DateTimeLocalInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "minutes": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "is_public": _("Show the event on the public events page and in the calendar feed."),
+            "target_groups": _("For example: residents, young people, local businesses."),
+        }
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+        self.fields["version"].queryset = ConceptVersion.objects.filter(area=area).order_by(
+            "-number"
+        )
+        self.fields["actors"].queryset = Actor.objects.filter(area=area).order_by("kind", "name")
+        self.head_count_fields = []
+        existing = {}
+        if self.instance.pk:
+            self.fields["actors"].initial = list(
+                self.instance.attendances.values_list("actor_id", flat=True)
+            )
+            existing = dict(self.instance.head_counts.values_list("group", "count"))
+        for group, label in HeadCountGroup.choices:
+            name = f"count_{group}"
+            self.fields[name] = forms.IntegerField(
+                label=label, required=False, min_value=0, max_value=100000
+            )
+            self.fields[name].initial = existing.get(group)
+            self.head_count_fields.append(name)
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The event cannot end before it starts."))
+        return data
+
+    def head_counts(self) -> dict[str, int]:
+        """Head counts entered per group; empty fields are left out."""
+        counts = {}
+        for group, _label in HeadCountGroup.choices:
+            value = self.cleaned_data.get(f"count_{group}")
+            if value is not None:
+                counts[group] = value
+        return counts
+
+
+class EventResultForm(forms.ModelForm):
+    class Meta:
+        model = EventResult
+        fields = ["text", "measure", "goal", "outcome", "reason"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = Measure.objects.filter(area=area).order_by("title")
+        self.fields["goal"].queryset = (
+            Goal.objects.filter(action_field__version__area=area)
+            .select_related("action_field__version")
+            .order_by("-action_field__version__number", "action_field__order", "order", "pk")
+        )
+
+    def has_changed(self):
+        """A blank row whose outcome alone differs from the default counts as empty."""
+        return any(name in self.changed_data for name in ("text", "measure", "goal", "reason"))
+
+    def clean(self):
+        data = super().clean()
+        linked = data.get("measure") or data.get("goal")
+        if not data.get("DELETE") and not linked and self.has_changed():
+            raise forms.ValidationError(_("Link the result to a measure or a goal."))
+        return data
+
+
+class BaseEventResultFormSet(BaseInlineFormSet):
+    def __init__(self, *args, area, **kwargs):
+        self.area = area
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["area"] = self.area
+        return kwargs
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            area=self.area,
+        )
+        self.add_fields(form, None)
+        return form
+
+
+EventResultFormSet = inlineformset_factory(
+    Event,
+    EventResult,
+    form=EventResultForm,
+    formset=BaseEventResultFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=100,
+    validate_max=True,
+)
