@@ -154,7 +154,7 @@ def build_kuf(measures) -> Kuf:
             entry.year_cells = [entry.year(y) for y in years]
     return Kuf(
         years=years,
-        sources=list(FinancingSource.choices),
+        sources=[(value, str(label)) for value, label in FinancingSource.choices],
         cells=dict(cells),
         by_year=dict(by_year),
         by_source=dict(by_source),
