@@ -286,3 +286,20 @@ class CommitteeMembershipFactory(factory.django.DjangoModelFactory):
     role = "Mitglied"
     has_vote = True
     start = datetime.date(2024, 1, 1)
+
+
+# --- reports ---
+
+
+class StatusReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reports.StatusReport"
+
+    area = factory.SubFactory(AreaFactory)
+    title = factory.Sequence(lambda n: f"Statusbericht {n}")
+    period_start = datetime.date(2025, 1, 1)
+    period_end = datetime.date(2025, 12, 31)
+    summary = "Das Quartier hat sich im Berichtszeitraum gut entwickelt."
+    outlook = "Im kommenden Jahr beginnt der Umbau des Marktplatzes."
+    risks = "Steigende Baukosten."
+    next_steps = "Ausschreibung der Planungsleistungen."

@@ -1,0 +1,53 @@
+"""Form of the manager's part of a status report."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import ConceptVersion
+
+from .models import StatusReport
+
+
+class StatusReportForm(forms.ModelForm):
+    class Meta:
+        model = StatusReport
+        fields = [
+            "title",
+            "version",
+            "period_start",
+            "period_end",
+            "summary",
+            "outlook",
+            "risks",
+            "next_steps",
+        ]
+        widgets = {
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "outlook": forms.Textarea(attrs={"rows": 4}),
+            "risks": forms.Textarea(attrs={"rows": 4}),
+            "next_steps": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "version": _("Leave empty to use the current version of the concept."),
+            "summary": _("Appears in section 2 of the report, before the key figures."),
+        }
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.area = area
+        self.fields["version"].queryset = ConceptVersion.objects.filter(area=area).order_by(
+            "-number"
+        )
+        for name in ("period_start", "period_end"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error(
+                "period_end", _("The end of the reporting period cannot be before its start.")
+            )
+        return cleaned

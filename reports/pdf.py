@@ -1,0 +1,66 @@
+"""Turns report data into PDF bytes with WeasyPrint (tagged PDF/UA-1, German, local fonts only).
+
+Nothing is fetched from the network: the URL fetcher serves ``data:`` URLs and files from the
+project's static folders and refuses everything else. Fonts are the machine's DejaVu fonts
+(fontconfig), named in the print stylesheet.
+"""
+
+import mimetypes
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_VARIANT = "pdf/ua-1"
+STATIC_PREFIX = "file:///static/"
+
+
+class LocalOnlyURLFetcher(URLFetcher):
+    """Serves data: URLs and static files from disk; refuses every other URL."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith(STATIC_PREFIX):
+            relative = url[len(STATIC_PREFIX) :].split("?")[0]
+            found = finders.find(relative)
+            if found:
+                path = Path(found)
+                mime, _encoding = mimetypes.guess_type(path.name)
+                return URLFetcherResponse(
+                    url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
+                )
+        raise ValueError(f"External resources are not loaded into PDFs: {url}")
+
+
+def html_to_pdf(html: str) -> bytes:
+    document = HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=LocalOnlyURLFetcher())
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+
+
+def render_report_pdf(report) -> bytes:
+    """The PDF of a status report, rendered from its stored snapshot (never from live data)."""
+    if not report.snapshot:
+        raise ValueError("The report has no data snapshot to render.")
+    with translation.override("de"):
+        html = render_to_string(
+            "reports/pdf/report.html", {"report": report, "data": report.snapshot}
+        )
+    return html_to_pdf(html)
+
+
+def render_concept_pdf(*, area, data: dict) -> bytes:
+    with translation.override("de"):
+        html = render_to_string("reports/pdf/concept.html", {"area": area, "data": data})
+    return html_to_pdf(html)
+
+
+def render_continuation_pdf(*, area, data: dict, as_of) -> bytes:
+    with translation.override("de"):
+        html = render_to_string(
+            "reports/pdf/continuation.html", {"area": area, "data": data, "as_of": as_of}
+        )
+    return html_to_pdf(html)

@@ -1,0 +1,53 @@
+"""Filters for report documents (German formats) and the dashboard card of the reports app."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from reports.formatting import format_date, format_eur, format_number
+
+register = template.Library()
+
+
+@register.filter
+def eur(value):
+    return format_eur(value)
+
+
+@register.filter
+def de_date(value):
+    return format_date(value)
+
+
+@register.filter
+def de_num(value, places=0):
+    return format_number(value, int(places))
+
+
+@register.filter
+def css_string(value):
+    """Escape text for a double-quoted CSS string inside a <style> element."""
+    text = " ".join(str(value).split())
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace(">", "\\3E ")
+    )
+    return mark_safe(escaped)  # noqa: S308 - escaped for a CSS string above
+
+
+@register.filter
+def days(value):
+    """Signed day difference: +12 (late) / −3 (early) / – (unknown)."""
+    if value is None:
+        return "–"
+    if value > 0:
+        return f"+{value}"
+    return str(value).replace("-", "−")
+
+
+@register.inclusion_tag("reports/partials/_area_card.html", takes_context=True)
+def reports_dashboard_card(context, area):
+    from reports.models import StatusReport
+
+    reports = list(
+        StatusReport.objects.for_area(area).status_reports().for_list().order_by("-created_at")[:3]
+    )
+    return {"area": area, "reports": reports, "request": context.get("request")}

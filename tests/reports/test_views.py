@@ -1,0 +1,314 @@
+"""Role × URL matrix of every reports view, and the evil cases around them."""
+
+import pytest
+from django.urls import reverse
+
+from reports.models import GenerationState, ReportKind, ReportStatus, StatusReport
+from reports.tasks import generate_report_task
+from tests.factories import ConceptVersionFactory, StatusReportFactory
+
+ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
+
+
+def _issued(report, user):
+    generate_report_task.call(report.pk, user.pk)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ISSUED, report.generation_error
+    return report
+
+
+def _url(name, area, **kwargs):
+    return reverse(f"reports:{name}", kwargs={"area_slug": area.slug, **kwargs})
+
+
+READ = {"anonymous": 302, "reader": 200, "manager": 200, "other_manager": 403, "superuser": 200}
+WRITE = {"anonymous": 302, "reader": 403, "manager": 200, "other_manager": 403, "superuser": 200}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("report_list", READ),
+        ("report_create", WRITE),
+        ("report_detail", READ),
+        ("report_edit", WRITE),
+        ("report_preview", READ),
+        ("report_status", READ),
+        ("continuation", READ),
+    ],
+)
+def test_get_matrix(client_as, area, draft, role, name, expected):
+    kwargs = (
+        {"pk": draft.pk}
+        if name.startswith("report_")
+        and name
+        not in (
+            "report_list",
+            "report_create",
+        )
+        else {}
+    )
+    response = client_as(role).get(_url(name, area, **kwargs))
+    assert response.status_code == expected[role]
+    if expected[role] == 302:
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_download_matrix(client_as, area, draft, manager, role):
+    _issued(draft, manager)
+    response = client_as(role).get(_url("report_pdf", area, pk=draft.pk))
+    assert response.status_code == READ[role]
+    if response.status_code == 200:
+        assert response["Content-Type"] == "application/pdf"
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+        assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_continuation_pdf_matrix(client_as, area, concept, role):
+    response = client_as(role).get(_url("continuation_pdf", area))
+    assert response.status_code == READ[role]
+    if response.status_code == 200:
+        assert response.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("reader", 403),
+        ("manager", 302),
+        ("other_manager", 403),
+        ("superuser", 302),
+    ],
+)
+def test_issue_matrix(client_as, area, draft, role, expected):
+    response = client_as(role).post(_url("report_issue", area, pk=draft.pk))
+    assert response.status_code == expected
+    draft.refresh_from_db()
+    if role in ("manager", "superuser"):
+        assert response["Location"] == draft.get_absolute_url()
+        assert draft.generation_state == GenerationState.QUEUED
+    else:
+        assert draft.generation_state == GenerationState.IDLE
+    assert draft.status == ReportStatus.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("reader", 302),
+        ("manager", 302),
+        ("other_manager", 403),
+        ("superuser", 302),
+    ],
+)
+def test_current_state_matrix(client_as, area, role, expected):
+    response = client_as(role).post(_url("current_state", area))
+    assert response.status_code == expected
+    created = StatusReport.objects.filter(area=area, kind=ReportKind.CURRENT_STATE)
+    if role in ("reader", "manager", "superuser"):
+        report = created.get()
+        assert response["Location"] == report.get_absolute_url()
+        assert report.generation_state == GenerationState.QUEUED
+    else:
+        assert not created.exists()
+
+
+def test_current_state_needs_post(client_as, area):
+    assert client_as("reader").get(_url("current_state", area)).status_code == 405
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_concept_pdf_of_draft_version_is_internal(client_as, area, concept, role):
+    version = ConceptVersionFactory(area=area, number=2, status="draft")
+    response = client_as(role).get(_url("concept_pdf", area, version_id=version.pk))
+    expected = {
+        "anonymous": 404,
+        "reader": 200,
+        "manager": 200,
+        "other_manager": 404,
+        "superuser": 200,
+    }[role]
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", ["anonymous", "other_manager"])
+def test_concept_pdf_of_adopted_version_is_public(client_as, area, concept, role):
+    response = client_as(role).get(_url("concept_pdf", area, version_id=concept["version"].pk))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+
+
+def test_concept_pdf_of_adopted_version_in_non_public_area_is_404(client, area, concept):
+    area.is_public = False
+    area.save()
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    assert client.get(url).status_code == 404
+
+
+def test_concept_pdf_of_other_areas_version_is_404(client_as, area, other_area):
+    version = ConceptVersionFactory(area=other_area, status="adopted")
+    url = _url("concept_pdf", area, version_id=version.pk)
+    assert client_as("manager").get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["report_detail", "report_edit", "report_preview", "report_status", "report_pdf"]
+)
+def test_other_areas_report_is_404(client_as, area, other_area, name):
+    foreign = StatusReportFactory(area=other_area)
+    assert client_as("manager").get(_url(name, area, pk=foreign.pk)).status_code == 404
+
+
+def test_issuing_other_areas_report_through_own_area_is_404(client_as, area, other_area):
+    foreign = StatusReportFactory(area=other_area)
+    response = client_as("manager").post(_url("report_issue", area, pk=foreign.pk))
+    assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.generation_state == GenerationState.IDLE
+
+
+def test_issue_needs_post(client_as, area, draft):
+    assert client_as("manager").get(_url("report_issue", area, pk=draft.pk)).status_code == 405
+
+
+def test_download_of_draft_is_404(client_as, area, draft):
+    assert client_as("reader").get(_url("report_pdf", area, pk=draft.pk)).status_code == 404
+
+
+def test_manager_creates_draft(client_as, area, manager, concept):
+    response = client_as("manager").post(
+        _url("report_create", area),
+        {
+            "title": "Sachstandsbericht 2025",
+            "version": concept["version"].pk,
+            "period_start": "2025-01-01",
+            "period_end": "2025-12-31",
+            "summary": "Gute Fortschritte.",
+        },
+    )
+    report = StatusReport.objects.get(title="Sachstandsbericht 2025")
+    assert response.status_code == 302
+    assert report.author == manager
+    assert report.status == ReportStatus.DRAFT
+    assert report.area == area
+
+
+def test_period_end_before_start_is_a_form_error(client_as, area):
+    response = client_as("manager").post(
+        _url("report_create", area),
+        {
+            "title": "Falscher Zeitraum",
+            "period_start": "2025-12-31",
+            "period_end": "2025-01-01",
+            "summary": "Mein Text bleibt erhalten.",
+        },
+    )
+    assert response.status_code == 200
+    assert not StatusReport.objects.exists()
+    content = response.content.decode()
+    assert "Das Ende des Berichtszeitraums darf nicht vor seinem Beginn liegen." in content
+    assert "Mein Text bleibt erhalten." in content
+
+
+def test_version_of_other_area_is_refused(client_as, area, other_area):
+    foreign = ConceptVersionFactory(area=other_area)
+    response = client_as("manager").post(
+        _url("report_create", area),
+        {
+            "title": "X",
+            "version": foreign.pk,
+            "period_start": "2025-01-01",
+            "period_end": "2025-02-01",
+        },
+    )
+    assert response.status_code == 200
+    assert not StatusReport.objects.exists()
+
+
+def test_issuing_twice_gives_a_message_and_changes_nothing(client_as, area, draft, manager):
+    _issued(draft, manager)
+    before = (draft.pdf_sha256, draft.issued_at, draft.snapshot)
+    response = client_as("manager").post(_url("report_issue", area, pk=draft.pk), follow=True)
+    assert "bereits herausgegeben" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.pdf_sha256, draft.issued_at, draft.snapshot) == before
+    assert draft.generation_state == GenerationState.DONE
+
+
+def test_issued_report_cannot_be_edited(client_as, area, draft, manager):
+    _issued(draft, manager)
+    client = client_as("manager")
+    response = client.post(
+        _url("report_edit", area, pk=draft.pk),
+        {"title": "Neu", "period_start": "2025-01-01", "period_end": "2025-02-01"},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title != "Neu"
+
+
+def test_status_partial_polls_while_generating(client_as, area, draft):
+    draft.generation_state = GenerationState.RUNNING
+    draft.generation_progress = 35
+    draft.generation_step = "kuf"
+    draft.save()
+    response = client_as("reader").get(_url("report_status", area, pk=draft.pk))
+    content = response.content.decode()
+    assert 'hx-trigger="every 1s"' in content
+    assert 'aria-valuenow="35"' in content
+    assert "Kosten und Finanzierung" in content
+
+
+def test_status_partial_refreshes_page_when_done(client_as, area, draft, manager):
+    _issued(draft, manager)
+    response = client_as("reader").get(
+        _url("report_status", area, pk=draft.pk), HTTP_HX_REQUEST="true"
+    )
+    assert response["HX-Refresh"] == "true"
+    assert "hx-trigger" not in response.content.decode()
+
+
+def test_failed_generation_is_visible_on_the_page(client_as, area, draft):
+    draft.generation_state = GenerationState.FAILED
+    draft.generation_error = "Die PDF-Datei konnte nicht erzeugt werden: kaputt"
+    draft.save()
+    content = client_as("reader").get(draft.get_absolute_url()).content.decode()
+    assert "kaputt" in content
+    assert 'role="alert"' in content
+
+
+def test_reader_sees_no_issue_or_edit_buttons(client_as, area, draft):
+    content = client_as("reader").get(draft.get_absolute_url()).content.decode()
+    assert _url("report_issue", area, pk=draft.pk) not in content
+    assert _url("report_edit", area, pk=draft.pk) not in content
+    assert _url("report_preview", area, pk=draft.pk) in content
+
+
+def test_preview_shows_live_data(client_as, area, draft, concept):
+    content = client_as("reader").get(_url("report_preview", area, pk=draft.pk)).content.decode()
+    assert "Umgestaltung Lindenplatz" in content
+    assert "12.345,45" in content
+
+
+def test_area_nav_has_reports_tab_and_dashboard_card(client_as, area, draft):
+    response = client_as("reader").get(
+        reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})
+    )
+    content = response.content.decode()
+    assert _url("report_list", area) in content
+    assert draft.title in content
+
+
+def test_list_query_count_is_bounded(client_as, area, manager, django_assert_max_num_queries):
+    client = client_as("reader")
+    StatusReportFactory(area=area, author=manager)
+    with django_assert_max_num_queries(12) as one:
+        client.get(_url("report_list", area))
+    StatusReportFactory.create_batch(30, area=area, author=manager)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(_url("report_list", area))
