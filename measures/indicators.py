@@ -41,9 +41,12 @@ class TrafficLight:
         return None if self.achieved is None else int(round(self.achieved * 100))
 
 
-def traffic_light(indicator, latest=None) -> TrafficLight:
-    """Rate ``indicator`` by ``latest`` (an IndicatorValue; defaults to its latest value)."""
-    if latest is None:
+_LATEST = object()
+
+
+def traffic_light(indicator, latest=_LATEST) -> TrafficLight:
+    """Rate ``indicator`` by ``latest`` (IndicatorValue or None; default: its latest value)."""
+    if latest is _LATEST:
         latest = indicator.latest_value()
     if latest is None:
         return TrafficLight("grey", str(_("no measured value yet")), None, None)

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from actors import demo as actors_demo
 from ihk import demo as ihk_demo
+from measures import demo as measures_demo
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             emails = ihk_demo.seed_users(area)
             # Each app seeds its own models, in dependency order.
             actors_demo.seed(area, scale=scale)
+            measures_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
         self.stdout.write(f"Demo logins (password: {ihk_demo.DEMO_PASSWORD}):")
