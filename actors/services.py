@@ -120,8 +120,17 @@ def export_queryset(area):
     return Actor.objects.for_area(area).prefetch_related("contact_persons").order_by("name", "kind")
 
 
+# Cells starting with these characters are run as formulas by spreadsheet programs (CSV
+# injection). The export writes them as text; the import strips the protective apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value):
-    return value.strftime("%d.%m.%Y") if isinstance(value, datetime.date) else value
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def export_csv(area) -> bytes:
@@ -148,6 +157,8 @@ def export_xlsx(area) -> bytes:
         for cell in column_cells:
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "DD.MM.YYYY"
+            elif cell.data_type == "f":
+                cell.data_type = "s"  # user text, never a formula
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -214,7 +225,10 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    text = str(value).strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
+        text = text[1:]
+    return text
 
 
 def _lookup(choices) -> dict[str, str]:

@@ -273,3 +273,18 @@ def test_reader_may_export_but_not_import(client_as, area):
     assert client.get(f"/areas/{area.slug}/actors/export.pdf").status_code == 404
     assert upload(client, area, "a.csv", csv_bytes([row()])).status_code == 403
     assert Actor.objects.count() == 1
+
+
+def test_export_neutralises_formulas_and_round_trips(area):
+    actor = ActorFactory(area=area, name='=HYPERLINK("http://evil.example","klick")', kind="other")
+    ContactPersonFactory(actor=actor, name="Max Muster", phone="+49 211 123")
+    csv_text = export_csv(area).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv_text and "'+49 211 123" in csv_text
+    workbook = load_workbook(io.BytesIO(export_xlsx(area)))
+    cell = workbook.active["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    before = snapshot()
+    for name, data in [("e.csv", export_csv(area)), ("e.xlsx", export_xlsx(area))]:
+        result = import_actors(area=area, name=name, data=data)
+        assert result.ok and result.unchanged_actors == 1 and result.updated_contacts == 0, name
+    assert snapshot() == before
