@@ -1,0 +1,215 @@
+"""The status report PDF: content, German formats, tagging, freezing and bounded queries."""
+
+import hashlib
+import io
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
+
+from measures.models import FinancingRow
+from reports.formatting import format_eur
+from reports.models import ReportStatus
+from reports.sections import build_snapshot
+from reports.tasks import generate_report_task
+from tests.factories import (
+    ConceptVersionFactory,
+    FinancingRowFactory,
+    MeasureFactory,
+    StatusReportFactory,
+)
+
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+
+SECTION_HEADINGS = [
+    "Inhalt",
+    "Zusammenfassung und Kennzahlen",
+    "Stand des IHK",
+    "Ziele und Indikatoren",
+    "Maßnahmen",
+    "Kosten und Finanzierung",
+    "Beteiligung",
+    "Akteure und Netzwerke",
+    "Verstetigung und Ausblick",
+    "Anhang: Datenstand zum Berichtsdatum",
+]
+
+
+def issue(report, user):
+    generate_report_task.call(report.pk, user.pk)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ISSUED, report.generation_error
+    return report
+
+
+def pdf_text(data: bytes) -> str:
+    result = subprocess.run(  # noqa: S603 - fixed binary, test input
+        [PDFTOTEXT, "-layout", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return result.stdout.decode().replace("\xa0", " ")
+
+
+@pytest.fixture
+def issued(draft, manager):
+    return issue(draft, manager)
+
+
+def test_pdf_contains_every_section_area_measure_and_kuf_total(issued, area, concept):
+    data = issued.pdf_file.read()
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    for heading in SECTION_HEADINGS:
+        assert heading in text, heading
+    assert area.name in text
+    assert "Umgestaltung Lindenplatz" in text
+    total = FinancingRow.objects.filter(measure__area=area).aggregate(s=Sum("amount"))["s"]
+    assert total == Decimal("12345.45")
+    assert format_eur(total).replace("\xa0", " ") == "12.345,45 €"
+    assert "12.345,45 €" in text
+    assert "Seite 2 von" in text
+    # German labels, dates and the table of contents with page numbers
+    assert "01.01.2025 – 31.12.2025" in text
+    assert "Stadtteilkonferenz Frühjahr" in text
+    assert "im Plan" in text
+
+
+def test_pdf_is_tagged_german_with_metadata(issued, area):
+    reader = PdfReader(io.BytesIO(issued.pdf_file.read()))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "de"
+    assert root["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title.startswith(issued.title)
+    assert area.name in reader.metadata.title
+    assert reader.metadata.author
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+        if "/BaseFont" in font.get_object()
+        for font in [font.get_object()]
+    }
+    assert any("DejaVu" in name for name in fonts), fonts
+
+
+def test_issued_report_is_frozen_after_costs_change(issued, concept):
+    stored = issued.pdf_file.read()
+    digest, snapshot = issued.pdf_sha256, issued.snapshot
+    assert hashlib.sha256(stored).hexdigest() == digest
+
+    row = concept["measure"].financing_rows.first()
+    row.amount = Decimal("99999.00")
+    row.save()
+    concept["measure"].title = "Ganz neuer Titel"
+    concept["measure"].save()
+    FinancingRowFactory(measure=concept["measure"], amount=Decimal("1.00"))
+
+    issued.refresh_from_db()
+    assert issued.snapshot == snapshot
+    assert issued.pdf_sha256 == digest
+    with issued.pdf_file.open("rb") as handle:
+        assert handle.read() == stored
+    # Issuing again does not rebuild anything.
+    generate_report_task.call(issued.pk, None)
+    issued.refresh_from_db()
+    assert issued.snapshot == snapshot
+    assert issued.pdf_sha256 == digest
+
+
+def test_pdf_is_rendered_from_snapshot_not_live_data(issued, concept):
+    from reports.pdf import render_report_pdf
+
+    concept["measure"].title = "Spätere Umbenennung"
+    concept["measure"].save()
+    text = pdf_text(render_report_pdf(issued))
+    assert "Umgestaltung Lindenplatz" in text
+    assert "Spätere Umbenennung" not in text
+
+
+def test_pdf_of_empty_area_says_no_data_yet(area, manager):
+    report = issue(StatusReportFactory(area=area, author=manager), manager)
+    text = pdf_text(report.pdf_file.read())
+    assert "Noch keine Daten" in text
+    for heading in SECTION_HEADINGS:
+        assert heading in text
+
+
+def test_file_is_stored_under_media_root(issued, area, media_root):
+    assert issued.pdf_file.name == f"reports/{area.slug}/{issued.pk}.pdf"
+    path = media_root / issued.pdf_file.name
+    assert path.exists()
+    assert not list(path.parent.glob("*.part"))
+
+
+def _area_with_measures(area, count):
+    version = ConceptVersionFactory(area=area, number=1, is_current=True)
+    for i in range(count):
+        measure = MeasureFactory(area=area, title=f"Maßnahme {i:03d}")
+        FinancingRowFactory(measure=measure, year=2024 + i % 3)
+        FinancingRowFactory(measure=measure, source="state", state="paid")
+    return version
+
+
+def test_snapshot_query_count_same_for_5_and_50_measures(area, other_area, manager):
+    small = StatusReportFactory(area=area, version=_area_with_measures(area, 5))
+    large = StatusReportFactory(area=other_area, version=_area_with_measures(other_area, 50))
+    with CaptureQueriesContext(connection) as few:
+        small_data = build_snapshot(small)
+    with CaptureQueriesContext(connection) as many:
+        large_data = build_snapshot(large)
+    assert len(small_data["measures"]["rows"]) == 5
+    assert len(large_data["measures"]["rows"]) == 50
+    assert len(few.captured_queries) == len(many.captured_queries)
+    assert len(many.captured_queries) < 40
+
+
+def test_snapshot_is_json_and_complete(draft, concept):
+    import json
+
+    data = build_snapshot(draft)
+    json.dumps(data)
+    assert data["kuf"]["totals"]["plan"] == "12345.45"
+    assert data["kuf"]["totals"]["approved"] == "345.45"
+    assert data["kuf"]["totals"]["paid"] == "12.00"
+    assert data["participation"]["participants_total"] == 42
+    assert (
+        data["participation"]["attendance_by_kind"] == [{"kind": "Housing company", "count": 1}]
+        or data["participation"]["attendance_by_kind"][0]["count"] == 1
+    )
+    assert data["actors"]["own_resources_total"] == "12.00"
+    assert data["goals"][0]["goals"][0]["indicators"][0]["light"] == "green"
+    assert data["measures"]["rows"][0]["start_delay_days"] == 91
+    assert data["continuation"]["not_secured"]
+
+
+def test_current_state_pdf_generates(area, reader):
+    from reports.services import request_current_state
+
+    report = request_current_state(area=area, user=reader)
+    issue(report, reader)
+    assert pdf_text(report.pdf_file.read()).count("Aktueller Stand des IHK") >= 1
+
+
+def test_concept_pdf_public_leaves_out_internal_measures(client, area, concept):
+    hidden = MeasureFactory(area=area, title="Interne Vorplanung", is_public=False)
+    hidden.action_fields.add(concept["version"].action_fields.first())
+    url = f"/areas/{area.slug}/concept/{concept['version'].pk}.pdf"
+    text = pdf_text(client.get(url).content)
+    assert "Planungs- und Umsetzungskonzept" in text
+    assert "Umgestaltung Lindenplatz" in text
+    assert "Interne Vorplanung" not in text
+    assert "Wohnen und Wohnumfeld" in text
+
+
+def test_continuation_pdf_contents(client_as, area, concept):
+    response = client_as("reader").get(f"/areas/{area.slug}/reports/continuation.pdf")
+    text = pdf_text(response.content)
+    assert "Verstetigungskonzept" in text
+    assert "Stadtteilzentrum Lindenhof" in text
+    assert "25.000,00 €" in text
+    assert "Noch nicht gesichert" in text
