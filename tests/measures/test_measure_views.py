@@ -372,3 +372,29 @@ def test_list_query_count_is_the_same_for_1_and_50_measures(client_as, concept, 
     add_measures(49)
     assert count_queries(client, urls(area, concept["measure"])["list"]) == one
     assert one <= 14
+
+
+def test_goal_of_older_version_is_a_form_error(client_as, concept, area):
+    """The form edits the newest version; a goal of the superseded one is refused."""
+    ConceptVersionFactory(area=area, number=2, kind="update")
+    data = form_data(concept, action_fields=[], goals=[str(concept["goal"].pk)])
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert "Wählen Sie nur Ziele" in response.content.decode()
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+
+
+def test_create_without_any_version(client_as, area):
+    actor = ActorFactory(area=area)
+    data = form_data({"actor": actor, "housing": actor, "goal": actor}, action_fields=[], goals=[])
+    url = reverse("measures:measure_create", kwargs={"area_slug": area.slug})
+    page = client_as("manager").get(url).content.decode()
+    assert "noch keine Konzeptfassung" in page
+    response = client_as("manager").post(url, data)
+    assert response.status_code == 302
+    assert Measure.objects.get(title="Nachbarschaftsgarten").area == area
+
+
+def test_unknown_measure_is_404(client_as, concept, area):
+    url = reverse("measures:measure_update", kwargs={"area_slug": area.slug, "pk": 999999})
+    assert client_as("manager").get(url).status_code == 404
+    assert client_as("manager").post(url, form_data(concept)).status_code == 404
