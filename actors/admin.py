@@ -1,6 +1,7 @@
 """Admin of the actor register: all areas, for administrators."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Actor, Committee, CommitteeMembership, ContactPerson
 
@@ -17,7 +18,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "area", "status", "is_public", "interest", "influence"]
     list_filter = ["area", "kind", "status", "is_public"]
     search_fields = ["name", "description", "address", "contact_persons__name"]
@@ -36,7 +37,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "area"]
     list_filter = ["area", "kind"]
     search_fields = ["name", "description"]
@@ -45,7 +46,7 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommitteeMembership)
-class CommitteeMembershipAdmin(admin.ModelAdmin):
+class CommitteeMembershipAdmin(SimpleHistoryAdmin):
     list_display = ["actor", "committee", "role", "has_vote", "start", "end"]
     list_filter = ["committee__area", "committee", "has_vote"]
     search_fields = ["actor__name", "committee__name", "role"]

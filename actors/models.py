@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ihk.models import Area
 
@@ -152,6 +153,9 @@ class Actor(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ActorQuerySet.as_manager()
+    # Edits keep their history (who changed interest, status, notes and when). Contact persons
+    # have none on purpose: deleting one must remove the personal data completely.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("actor")
@@ -261,6 +265,7 @@ class Committee(models.Model):
     )
 
     objects = CommitteeQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("committee")
@@ -287,6 +292,8 @@ class CommitteeMembership(models.Model):
     has_vote = models.BooleanField(_("voting right"), default=True)
     start = models.DateField(_("member from"), null=True, blank=True)
     end = models.DateField(_("member until"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("committee membership")

@@ -98,7 +98,9 @@ def test_reimport_of_same_file_changes_nothing(area, maker, name):
     data = maker([row(), row(name="Bäckerei Kaya", kind="Lokales Gewerbe", contact="")])
     assert import_actors(area=area, name=name, data=data).saved
     before = snapshot()
+    history = Actor.history.count()
     result = import_actors(area=area, name=name, data=data)
+    assert Actor.history.count() == history
     assert result.ok
     assert result.created_actors == 0 and result.updated_actors == 0
     assert result.unchanged_actors == 2 and result.created_contacts == 0

@@ -335,3 +335,30 @@ def test_dashboard_card_and_nav_tab(client_as, area):
     assert "2 Akteure im Register" in html
     assert f"/areas/{area.slug}/actors/" in html
     assert f"/areas/{area.slug}/actors/map/" in html
+
+
+def test_edit_keeps_history(client_as, area):
+    actor = ActorFactory(area=area, name="Alter Name", interest=2)
+    client_as("manager").post(
+        reverse("actors:actor_update", kwargs={"area_slug": area.slug, "pk": actor.pk}),
+        {
+            "name": "Neuer Name",
+            "kind": actor.kind,
+            "interest": 5,
+            "influence": actor.influence,
+            "status": "active",
+            "joined_on": "2023-03-01",
+        },
+    )
+    actor.refresh_from_db()
+    assert actor.name == "Neuer Name"
+    assert [h.name for h in actor.history.order_by("history_date")] == ["Alter Name", "Neuer Name"]
+    assert actor.history.first().history_user.email == "qm@example.org"
+
+
+def test_english_ui(client_as, area):
+    ActorFactory(area=area)
+    client = client_as("manager")
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("actors:stakeholder_map", kwargs={"area_slug": area.slug})).content
+    assert "Stakeholder map" in html.decode() and "Manage closely" in html.decode()
