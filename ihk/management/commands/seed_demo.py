@@ -11,6 +11,9 @@ from django.db import transaction
 from actors import demo as actors_demo
 from ihk import demo as ihk_demo
 from measures import demo as measures_demo
+from participation import demo as participation_demo
+from participation import demo_contributions as contributions_demo
+from reports import demo as reports_demo
 
 
 class Command(BaseCommand):
@@ -37,6 +40,9 @@ class Command(BaseCommand):
             # Each app seeds its own models, in dependency order.
             actors_demo.seed(area, scale=scale)
             measures_demo.seed(area, scale=scale)
+            participation_demo.seed(area, scale=scale)
+            contributions_demo.seed(area, scale=scale)
+            reports_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
         self.stdout.write(f"Demo logins (password: {ihk_demo.DEMO_PASSWORD}):")

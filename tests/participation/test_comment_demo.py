@@ -1,0 +1,56 @@
+"""Demo data of residents' contributions: sizes, every idea status, idempotent, deterministic."""
+
+import pytest
+
+from participation import demo_contributions
+from participation.models import Comment, CommentReport, Idea, IdeaStatus, Moderation
+from tests.factories import ConceptVersionFactory, EventFactory, MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def concept(area):
+    ConceptVersionFactory(area=area, is_current=True)
+    for _ in range(5):
+        MeasureFactory(area=area)
+    MeasureFactory(area=area, is_public=False, title="Intern")
+    EventFactory(area=area)
+
+
+def test_seed_small(area, concept, manager):
+    demo_contributions.seed(area, scale="small")
+    comments = Comment.objects.filter(area=area)
+    assert comments.count() == 150
+    for state in Moderation.values:
+        assert comments.filter(moderation=state).exists(), state
+    assert comments.exclude(official_answer="").exists()
+    assert comments.filter(parent__isnull=False).exists()
+    assert comments.filter(version__isnull=False).exists()
+    assert comments.filter(event__isnull=False).exists()
+    assert not comments.filter(measure__is_public=False).exists()
+    assert not comments.filter(parent__parent__isnull=False).exists()  # one level of replies
+    assert comments.filter(moderation="hidden").exclude(moderation_reason="").exists()
+    assert CommentReport.objects.filter(resolved_at=None).exists()
+    statuses = set(Idea.objects.filter(area=area).values_list("status", flat=True))
+    assert statuses == set(IdeaStatus.values)
+    assert Idea.objects.filter(status="taken_up", measure__isnull=False).exists()
+    # Idempotent and deterministic.
+    texts = list(comments.order_by("pk").values_list("text", flat=True))
+    demo_contributions.seed(area, scale="small")
+    assert comments.count() == 150
+    Comment.objects.all().delete()
+    Idea.objects.all().delete()
+    demo_contributions.seed(area, scale="small")
+    assert list(comments.order_by("pk").values_list("text", flat=True)) == texts
+
+
+def test_seed_large_gives_5000_comments(area, concept):
+    demo_contributions.seed(area, scale="large")
+    assert Comment.objects.filter(area=area).count() == 5000
+
+
+def test_seed_without_concept_comments_on_ideas_only(area):
+    demo_contributions.seed(area, scale="small")
+    assert Idea.objects.filter(area=area, status="taken_up").count() == 0  # no measure to link
+    assert not Comment.objects.filter(idea__isnull=True).exists()
