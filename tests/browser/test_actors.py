@@ -31,6 +31,7 @@ def test_manager_adds_actor_with_contact_and_finds_it_on_map(page, manager, area
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_url("**/actors/*/")
     assert "a.demir@example.org" in page.content()
+    assert axe_violations(page) == []
 
     page.goto(f"/areas/{area.slug}/actors/map/")
     point = page.locator("svg.stakeholder-map g.point title", has_text="Moscheegemeinde Nordring")
@@ -50,3 +51,12 @@ def test_public_area_page_with_actors_has_no_axe_violations(page, area):
     assert "Caritasverband Musterstadt" in page.content()
     assert "Petra Privat" not in page.content()
     assert axe_violations(page) == []
+
+
+def test_internal_list_and_import_pages_have_no_axe_violations(page, manager, area):
+    ActorFactory.create_batch(3, area=area)
+    login(page, "qm@example.org", PASSWORD)
+    page.wait_for_url("**/dashboard/")
+    for path in ["actors/", "actors/import/", "actors/committees/", "actors/new/"]:
+        page.goto(f"/areas/{area.slug}/{path}")
+        assert axe_violations(page) == [], path
