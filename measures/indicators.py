@@ -66,3 +66,49 @@ def traffic_light(indicator, latest=_LATEST) -> TrafficLight:
     if achieved >= expected / 2 and achieved > 0:
         return TrafficLight("yellow", str(_("behind schedule")), achieved, expected)
     return TrafficLight("red", str(_("clearly behind target")), achieved, expected)
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    label: str
+
+
+def value_chart(indicator, values, *, width: int = 600, height: int = 220, pad: int = 40):
+    """Coordinates of a small SVG line chart: the planned path from baseline to target (dashed)
+    and the measured values. The same numbers are in the table next to it."""
+    points = [(indicator.baseline_on, indicator.baseline_value)]
+    points += [(v.measured_on, v.value) for v in values]
+    points.append((indicator.target_on, indicator.target_value))
+    first = min(p[0] for p in points)
+    last = max(p[0] for p in points)
+    low = min(p[1] for p in points)
+    high = max(p[1] for p in points)
+    days = max((last - first).days, 1)
+    span = (high - low) or Decimal(1)
+
+    def at(day, value):
+        x = pad + (width - 2 * pad) * (day - first).days / days
+        y = height - pad - float((Decimal(value) - low) / span) * (height - 2 * pad)
+        return round(x, 1), round(y, 1)
+
+    planned = [at(indicator.baseline_on, indicator.baseline_value)]
+    planned.append(at(indicator.target_on, indicator.target_value))
+    measured = [
+        ChartPoint(*at(v.measured_on, v.value), f"{v.measured_on:%d.%m.%Y}: {v.value}")
+        for v in values
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "planned": " ".join(f"{x},{y}" for x, y in planned),
+        "measured": " ".join(f"{p.x},{p.y}" for p in measured),
+        "points": measured,
+        "axis_y": height - pad,
+        "pad": pad,
+        "first": first,
+        "last": last,
+        "low": low,
+        "high": high,
+    }

@@ -33,6 +33,7 @@ from ..forms.concept import (
     IndicatorForm,
     IndicatorValueForm,
 )
+from ..indicators import value_chart
 from ..models import (
     ActionField,
     ConceptVersion,
@@ -647,6 +648,7 @@ class IndicatorDetailView(IndicatorMixin, ConceptReadMixin, TemplateView):
             indicator=indicator,
             values=values,
             light=indicator.traffic_light(),
+            chart=value_chart(indicator, values),
             version=version,
             editable=version.status != VersionStatus.SUPERSEDED,
             breadcrumbs=self.concept_crumbs((indicator.name, "")),

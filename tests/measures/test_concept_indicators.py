@@ -68,3 +68,21 @@ def test_model_method_uses_latest_value(db):
     IndicatorValueFactory(indicator=indicator, measured_on=datetime.date(2024, 1, 1), value=160)
     assert indicator.latest_value().value == 160
     assert indicator.traffic_light().colour == "green"
+
+
+def test_indicator_page_has_accessible_chart(area, client_as):
+    import xml.etree.ElementTree as ET
+
+    from tests.factories import ConceptVersionFactory, IndicatorFactory, IndicatorValueFactory
+
+    version = ConceptVersionFactory(area=area, as_of=datetime.date(2024, 1, 1))
+    indicator = IndicatorFactory(goal__action_field__version=version)
+    IndicatorValueFactory(indicator=indicator, measured_on=datetime.date(2023, 1, 1), value=120)
+    IndicatorValueFactory(indicator=indicator, measured_on=datetime.date(2024, 1, 1), value=150)
+    html = client_as("reader").get(f"/areas/{area.slug}/concept/indicators/{indicator.pk}/")
+    text = html.content.decode()
+    svg = text[text.index("<svg") : text.index("</svg>") + 6]
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find("title") is not None or root.find(f"{ns}title") is not None
+    assert len(root.findall("circle")) + len(root.findall(f"{ns}circle")) == 2
