@@ -275,3 +275,11 @@ def test_digest_without_managers_marks_items(area):
     CommentFactory(area=area)
     assert send_moderation_digests() == 0
     assert not Comment.objects.filter(digest_sent_at=None).exists()
+
+
+def test_admin_lists_contributions(client_as, area, comment, idea):
+    client = client_as("superuser")
+    CommentReport.objects.create(comment=comment, reason="Spam")
+    for name in ("comment", "idea", "commentreport"):
+        assert client.get(f"/admin/participation/{name}/").status_code == 200, name
+    assert client.get(f"/admin/participation/comment/{comment.pk}/change/").status_code == 200
