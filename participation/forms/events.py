@@ -140,6 +140,20 @@ class BaseEventResultFormSet(BaseInlineFormSet):
         kwargs["area"] = self.area
         return kwargs
 
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        self._share_choices(form)
+        return form
+
+    def _share_choices(self, form):
+        """Render the measure and goal choices once for all rows, not one query per row."""
+        if not hasattr(self, "_choices_cache"):
+            self._choices_cache = {
+                name: list(form.fields[name].choices) for name in ("measure", "goal")
+            }
+        for name, choices in self._choices_cache.items():
+            form.fields[name].choices = choices
+
     @property
     def empty_form(self):
         form = self.form(
@@ -150,6 +164,7 @@ class BaseEventResultFormSet(BaseInlineFormSet):
             area=self.area,
         )
         self.add_fields(form, None)
+        self._share_choices(form)
         return form
 
 

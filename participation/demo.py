@@ -1,0 +1,209 @@
+"""Demo events of an area: past and upcoming, with attendance, head counts, minutes and results.
+
+``seed(area, scale=...)`` is idempotent (does nothing if the area has events) and deterministic
+(fixed random seed; dates are placed relative to today so there are always upcoming events).
+Runs after the actors and measures demo data, whose actors, measures and goals it links to.
+"""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from measures.models import ConceptVersion, Goal, Measure
+
+from .models import Attendance, Event, EventFormat, EventResult, HeadCount, HeadCountGroup, Outcome
+
+TITLES = {
+    EventFormat.DISTRICT_CONFERENCE: [
+        "Stadtteilkonferenz: Bilanz und Ausblick",
+        "Stadtteilkonferenz zum Handlungskonzept",
+        "Stadtteilkonferenz Frühjahr",
+        "Stadtteilkonferenz Herbst",
+    ],
+    EventFormat.CITIZENS_ASSEMBLY: [
+        "Bürgerversammlung zur Umgestaltung des Marktplatzes",
+        "Bürgerversammlung: Fortschreibung des Handlungskonzepts",
+        "Einwohnerversammlung Verkehr und Parken",
+    ],
+    EventFormat.WORKSHOP: [
+        "Workshop Nachbarschaftstreff",
+        "Zukunftswerkstatt Jugend im Quartier",
+        "Workshop Klimaanpassung im Hof",
+        "Workshop Lokale Ökonomie",
+    ],
+    EventFormat.PLANNING_WORKSHOP: [
+        "Planungswerkstatt Spielplatz Lindenpark",
+        "Planungswerkstatt Quartiersplatz",
+        "Planungswerkstatt Schulhof als Stadtteilpark",
+    ],
+    EventFormat.WALK: [
+        "Stadtteilspaziergang: Angsträume und dunkle Ecken",
+        "Barrierefreiheits-Check mit Seniorinnen und Senioren",
+        "Kinderstadtplan-Spaziergang",
+    ],
+    EventFormat.ACTIVATING_SURVEY: [
+        "Aktivierende Befragung Hochhaussiedlung",
+        "Haustürgespräche Gartenstraße",
+    ],
+    EventFormat.COMMITTEE_MEETING: [
+        "Sitzung des Quartiersbeirats",
+        "Lenkungsrunde Soziale Stadt",
+        "Sitzung der Jury Verfügungsfonds",
+    ],
+    EventFormat.INFO_STAND: [
+        "Infostand auf dem Wochenmarkt",
+        "Infostand beim Stadtteilfest",
+    ],
+    EventFormat.ONLINE: [
+        "Online-Dialog zum Handlungskonzept",
+        "Digitale Sprechstunde Quartiersmanagement",
+    ],
+    EventFormat.OTHER: [
+        "Nachbarschaftsfrühstück mit Ideenwand",
+        "Mitmach-Aktion Frühjahrsputz",
+    ],
+}
+
+PLACES = [
+    "Stadtteilzentrum, Lindenstraße 12",
+    "Gemeindehaus St. Marien, Kirchweg 3",
+    "Aula der Grundschule am Park",
+    "Jugendclub „Kompass“, Gartenstraße 40",
+    "Marktplatz, vor der Bäckerei",
+    "Quartiersbüro, Ahornweg 5",
+    "Online (Zugangsdaten nach Anmeldung)",
+]
+
+TARGET_GROUPS = [
+    "Alle Bewohnerinnen und Bewohner",
+    "Jugendliche von 12 bis 21 Jahren",
+    "Seniorinnen und Senioren",
+    "Familien mit Kindern",
+    "Gewerbetreibende und Eigentümer",
+    "Einrichtungen, Vereine und Initiativen",
+]
+
+DESCRIPTIONS = [
+    "Wir stellen den Stand der Planung vor und sammeln Ihre Hinweise. "
+    "Für Kinderbetreuung und Getränke ist gesorgt.",
+    "Gemeinsam mit Fachleuten der Stadt entwickeln wir Ideen weiter. "
+    "Eine Anmeldung ist nicht nötig; der Raum ist barrierefrei.",
+    "Sie kennen Ihr Quartier am besten. Bringen Sie Ihre Ideen, Sorgen und Wünsche mit.",
+]
+
+RESULTS = [
+    (
+        "Mehr Sitzgelegenheiten und Schatten auf dem Platz",
+        Outcome.ADOPTED,
+        "In die Entwurfsplanung aufgenommen; Baumpflanzungen sind im Budget enthalten.",
+    ),
+    (
+        "Öffnungszeiten des Treffs auch am Wochenende",
+        Outcome.MERGED,
+        "Eingeflossen in das Betriebskonzept des Nachbarschaftstreffs.",
+    ),
+    (
+        "Beleuchtung des Fußwegs zur Haltestelle verbessern",
+        Outcome.ADOPTED,
+        "Wird mit dem Tiefbauamt im nächsten Bauabschnitt umgesetzt.",
+    ),
+    (
+        "Tiefgarage unter dem Marktplatz",
+        Outcome.REJECTED,
+        "Nicht förderfähig und aus Kostengründen nicht umsetzbar.",
+    ),
+    (
+        "Bolzplatz mit Flutlicht",
+        Outcome.REVIEW,
+        "Lärmschutz wird geprüft; Entscheidung im Quartiersbeirat im nächsten Quartal.",
+    ),
+    (
+        "Mehrsprachige Informationen zu Beratungsangeboten",
+        Outcome.MERGED,
+        "Teil der Maßnahme zur Öffentlichkeitsarbeit geworden.",
+    ),
+    (
+        "Urban-Gardening-Beete im Innenhof",
+        Outcome.ADOPTED,
+        "Wohnungsgesellschaft stellt die Fläche zur Verfügung.",
+    ),
+    (
+        "Zebrastreifen vor der Kita",
+        Outcome.REVIEW,
+        "Verkehrsschau mit Straßenverkehrsbehörde beantragt.",
+    ),
+]
+
+MINUTES = (
+    "1. Begrüßung durch das Quartiersmanagement\n"
+    "2. Vorstellung des Planungsstands\n"
+    "3. Arbeit in Kleingruppen an Stellwänden\n"
+    "4. Vorstellung der Ergebnisse und nächste Schritte\n\n"
+    "Die Teilnehmenden haben vor allem Aufenthaltsqualität, Sicherheit und Angebote für "
+    "Jugendliche angesprochen. Die Hinweise werden in die weitere Planung übernommen."
+)
+
+
+def seed(area, *, scale: str) -> None:
+    """Create demo events for ``area``; ``scale == "large"`` gives 80 events, else 18."""
+    if Event.objects.filter(area=area).exists():
+        return
+    rng = random.Random(5150)
+    total = 80 if scale == "large" else 18
+    upcoming = 6 if scale != "large" else 12
+    actors = list(area.actors.order_by("pk"))
+    measures = list(Measure.objects.filter(area=area).order_by("pk"))
+    goals = list(Goal.objects.filter(action_field__version__area=area).order_by("pk"))
+    versions = list(ConceptVersion.objects.filter(area=area).order_by("number"))
+    formats = list(TITLES)
+    today = timezone.localdate()
+    tz = timezone.get_current_timezone()
+
+    for index in range(total):
+        fmt = formats[index % len(formats)] if index < len(formats) else rng.choice(formats)
+        past = index >= upcoming
+        if past:
+            day = today - datetime.timedelta(days=7 + (index - upcoming) * (900 // total))
+        else:
+            day = today + datetime.timedelta(days=5 + index * 11)
+        hour = 10 if fmt in (EventFormat.INFO_STAND, EventFormat.WALK) else 18
+        starts = datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=tz)
+        ends = starts + datetime.timedelta(hours=2 if fmt != EventFormat.INFO_STAND else 4)
+        version = None
+        if versions:
+            version = next((v for v in reversed(versions) if v.as_of <= day), versions[0])
+        event = Event.objects.create(
+            area=area,
+            version=version,
+            format=fmt,
+            title=rng.choice(TITLES[fmt]),
+            starts_at=starts,
+            ends_at=ends,
+            place=rng.choice(PLACES) if fmt != EventFormat.ONLINE else "Online",
+            target_groups=rng.choice(TARGET_GROUPS),
+            description=rng.choice(DESCRIPTIONS),
+            minutes=MINUTES if past else "",
+            minutes_public=past and rng.random() < 0.7,
+            is_public=fmt != EventFormat.COMMITTEE_MEETING or rng.random() < 0.5,
+        )
+        if not past:
+            continue
+        if actors:
+            chosen = rng.sample(actors, min(len(actors), rng.randint(2, 9)))
+            Attendance.objects.bulk_create(
+                [Attendance(event=event, actor=actor) for actor in chosen]
+            )
+        groups = rng.sample(list(HeadCountGroup.values), rng.randint(1, 4))
+        HeadCount.objects.bulk_create(
+            [HeadCount(event=event, group=g, count=rng.randint(3, 60)) for g in groups]
+        )
+        for _ in range(rng.randint(0, 3)):
+            text, outcome, reason = rng.choice(RESULTS)
+            measure = rng.choice(measures) if measures and rng.random() < 0.75 else None
+            goal = rng.choice(goals) if goals and (measure is None or rng.random() < 0.3) else None
+            if measure is None and goal is None:
+                continue
+            EventResult.objects.create(
+                event=event, text=text, measure=measure, goal=goal, outcome=outcome, reason=reason
+            )

@@ -1,0 +1,57 @@
+"""Demo events: idempotent, deterministic, all formats, linked results; large gives 80 events."""
+
+import pytest
+from django.db.models import Count
+
+from actors import demo as actors_demo
+from measures import demo as measures_demo
+from participation import demo
+from participation.models import Attendance, Event, EventFormat, EventResult
+from tests.factories import AreaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def seeded(scale="small"):
+    area = AreaFactory()
+    actors_demo.seed(area, scale=scale)
+    measures_demo.seed(area, scale=scale)
+    demo.seed(area, scale=scale)
+    return area
+
+
+def snapshot(area):
+    return list(
+        Event.objects.filter(area=area)
+        .order_by("starts_at", "pk")
+        .values_list("title", "format", "is_public")
+        .annotate(n=Count("attendances"))
+    )
+
+
+def test_demo_events_are_realistic_and_idempotent():
+    area = seeded()
+    events = Event.objects.filter(area=area)
+    assert events.count() == 18
+    assert set(events.values_list("format", flat=True)) == set(EventFormat.values)
+    assert events.upcoming().exists() and events.past().exists()
+    assert Attendance.objects.filter(event__area=area).exists()
+    results = EventResult.objects.filter(event__area=area)
+    assert results.exists()
+    assert not results.filter(measure__isnull=True, goal__isnull=True).exists()
+    assert not results.exclude(measure=None).exclude(measure__area=area).exists()
+    assert not Attendance.objects.filter(event__area=area).exclude(actor__area=area).exists()
+    assert set(results.values_list("outcome", flat=True)) >= {"adopted", "rejected"}
+    before = snapshot(area)
+    demo.seed(area, scale="small")
+    assert snapshot(area) == before
+
+
+def test_demo_is_deterministic():
+    first, second = seeded(), seeded()
+    assert [row[:3] for row in snapshot(first)] == [row[:3] for row in snapshot(second)]
+
+
+def test_large_demo_gives_80_events():
+    area = seeded("large")
+    assert Event.objects.filter(area=area).count() == 80

@@ -1,0 +1,101 @@
+"""The iCalendar feed and single-event files parse with ``icalendar``; public events only."""
+
+import datetime
+import zoneinfo
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from tests.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def feed(client, area):
+    response = client.get(reverse("participation:event_feed", kwargs={"area_slug": area.slug}))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def test_feed_has_one_vevent_per_public_event(client, area, other_area):
+    public = EventFactory.create_batch(3, area=area)
+    EventFactory(area=area, is_public=False, title="Intern")
+    EventFactory(area=other_area, title="Anderes Gebiet")
+    calendar = feed(client, area)
+    assert calendar["PRODID"]
+    assert str(calendar["VERSION"]) == "2.0"
+    vevents = calendar.walk("VEVENT")
+    assert len(vevents) == 3
+    assert {str(v["UID"]) for v in vevents} == {f"event-{e.pk}@testserver" for e in public}
+    assert "Intern" not in {str(v["SUMMARY"]) for v in vevents}
+    assert len(calendar.walk("VTIMEZONE")) == 1
+    assert str(calendar.walk("VTIMEZONE")[0]["TZID"]) == "Europe/Berlin"
+
+
+def test_vevent_fields_and_berlin_time(client, area):
+    event = EventFactory(
+        area=area,
+        title="Stadtteilspaziergang Nord",
+        place="Treffpunkt: Brunnen am Marktplatz",
+        description="Wir schauen uns Angsträume an.",
+        starts_at=datetime.datetime(2025, 7, 1, 16, 0, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2025, 7, 1, 18, 0, tzinfo=datetime.UTC),
+    )
+    vevent = feed(client, area).walk("VEVENT")[0]
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Berlin"
+    start = vevent.decoded("DTSTART")
+    assert start.utcoffset() == datetime.timedelta(hours=2)
+    assert (start.hour, start.minute) == (18, 0)
+    assert vevent.decoded("DTEND") == event.ends_at
+    assert str(vevent["SUMMARY"]) == "Stadtteilspaziergang Nord"
+    assert str(vevent["LOCATION"]) == "Treffpunkt: Brunnen am Marktplatz"
+    assert str(vevent["DESCRIPTION"]) == "Wir schauen uns Angsträume an."
+    assert str(vevent["URL"]).endswith(
+        reverse("participation:event_public", kwargs={"area_slug": area.slug, "pk": event.pk})
+    )
+    assert "DTSTAMP" in vevent
+
+
+def test_winter_time_is_utc_plus_one(client, area):
+    EventFactory(
+        area=area,
+        starts_at=datetime.datetime(2025, 1, 15, 17, 0, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2025, 1, 15, 19, 0, tzinfo=datetime.UTC),
+    )
+    start = feed(client, area).walk("VEVENT")[0].decoded("DTSTART")
+    assert start.hour == 18 and start.utcoffset() == datetime.timedelta(hours=1)
+
+
+def test_special_characters_survive(client, area):
+    EventFactory(area=area, title="Café, „Mitmachen“; <script>x</script>\nZeile 2")
+    vevent = feed(client, area).walk("VEVENT")[0]
+    assert str(vevent["SUMMARY"]) == "Café, „Mitmachen“; <script>x</script>\nZeile 2"
+
+
+def test_empty_feed_is_valid(client, area):
+    calendar = feed(client, area)
+    assert calendar.walk("VEVENT") == []
+
+
+def test_single_event_ics(client, area):
+    event = EventFactory(area=area, title="Bürgerversammlung")
+    EventFactory(area=area)
+    response = client.get(
+        reverse("participation:event_ics", kwargs={"area_slug": area.slug, "pk": event.pk})
+    )
+    assert response["Content-Type"].startswith("text/calendar")
+    vevents = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(vevents) == 1
+    assert str(vevents[0]["UID"]) == f"event-{event.pk}@testserver"
+    assert str(vevents[0]["SUMMARY"]) == "Bürgerversammlung"
+
+
+def test_uid_is_stable_between_exports(client, area):
+    EventFactory(area=area)
+    first = [str(v["UID"]) for v in feed(client, area).walk("VEVENT")]
+    second = [str(v["UID"]) for v in feed(client, area).walk("VEVENT")]
+    assert first == second
