@@ -45,8 +45,7 @@ def gantt_rows(measures) -> list[GanttGroup]:
     """Measures grouped by their first field of action, fields in their order, then untied."""
     groups: dict = {}
     for measure in measures:
-        action_fields = list(measure.action_fields.all())
-        first = action_fields[0] if action_fields else None
+        first = measure.primary_action_field()
         key = (first.order, first.pk) if first else (10**6, 0)
         title = first.title if first else _("Without field of action")
         groups.setdefault(key, GanttGroup(title=title)).measures.append(measure)

@@ -124,8 +124,7 @@ def build_kuf(measures) -> Kuf:
     groups: dict = {}
     measure_kufs = []
     for measure in measures:
-        action_fields = list(measure.action_fields.all())
-        first = action_fields[0] if action_fields else None
+        first = measure.primary_action_field()
         key = (first.order, first.pk) if first else (10**6, 0)
         title = first.title if first else _("Without field of action")
         group = groups.setdefault(key, FieldKuf(title=title))

@@ -350,7 +350,10 @@ class MeasureQuerySet(models.QuerySet):
                     queryset=ActionField.objects.filter(version=version).order_by("order", "pk"),
                 ),
                 models.Prefetch(
-                    "goals", queryset=Goal.objects.filter(action_field__version=version)
+                    "goals",
+                    queryset=Goal.objects.filter(action_field__version=version).select_related(
+                        "action_field"
+                    ),
                 ),
                 "partner_actors",
                 "milestones",
@@ -504,6 +507,17 @@ class Measure(models.Model):
         return reverse(
             "measures:measure_public", kwargs={"area_slug": self.area.slug, "pk": self.pk}
         )
+
+    def primary_action_field(self):
+        """The field of action the measure is listed under: its first field, else its first
+        goal's field. Uses the prefetched relations (``for_concept`` limits them to a version)."""
+        fields = sorted(self.action_fields.all(), key=lambda f: (f.order, f.pk))
+        if fields:
+            return fields[0]
+        goal_fields = sorted(
+            (g.action_field for g in self.goals.all()), key=lambda f: (f.order, f.pk)
+        )
+        return goal_fields[0] if goal_fields else None
 
     def clean(self):
         errors = {}

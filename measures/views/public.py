@@ -73,8 +73,11 @@ class PublicConceptView(AreaPublicView):
             )
             by_field = {f.pk: [] for f in fields}
             for measure in measures:
-                for action_field in measure.action_fields.all():
-                    by_field[action_field.pk].append(measure)
+                field_ids = {f.pk for f in measure.action_fields.all()} or {
+                    g.action_field_id for g in measure.goals.all()
+                }
+                for field_id in field_ids:
+                    by_field[field_id].append(measure)
             for action_field in fields:
                 action_field.public_measures = by_field.get(action_field.pk, [])
             kwargs["action_fields"] = fields

@@ -398,3 +398,26 @@ def test_unknown_measure_is_404(client_as, concept, area):
     url = reverse("measures:measure_update", kwargs={"area_slug": area.slug, "pk": 999999})
     assert client_as("manager").get(url).status_code == 404
     assert client_as("manager").post(url, form_data(concept)).status_code == 404
+
+
+def test_history_shows_partner_actor_goal_and_deleted_row(client_as, concept, area):
+    measure = concept["measure"]
+    row = FinancingRowFactory(measure=measure, year=2027, amount=Decimal("5"))
+    partner = ActorFactory(area=area, name="Kita Regenbogen")
+    measure.partner_actors.add(partner)
+    goal = concept["goal"]
+    goal.title = "Wohnumfeld grüner machen"
+    goal.save()
+    row.delete()
+    html = client_as("reader").get(urls(area, measure)["detail"]).content.decode()
+    assert "Partner" in html and "– → Kita Regenbogen" in html
+    assert "Wohnumfeld aufwerten → Wohnumfeld grüner machen" in html
+    assert "Finanzierungszeile 2027, Städtebauförderung – Bund: gelöscht" in html
+
+
+def test_history_entries_are_escaped(client_as, concept, area):
+    measure = concept["measure"]
+    measure.title = "<script>alert(1)</script>"
+    measure.save()
+    html = client_as("reader").get(urls(area, measure)["detail"]).content.decode()
+    assert "<script>alert(1)</script>" not in html
