@@ -98,3 +98,26 @@ def participation_for_measure(context, measure):
         "results": results,
         "ideas": ideas,
     }
+
+
+@register.inclusion_tag("participation/partials/_idea_teaser.html", takes_context=True)
+def ideas_teaser(context, area):
+    """Box on the public area page: the latest published ideas and a link to propose one."""
+    ideas = list(Idea.objects.for_area(area).published().order_by("-created_at", "-pk")[:3])
+    return {"area": area, "ideas": ideas, "request": context.get("request")}
+
+
+@register.inclusion_tag("participation/partials/_comment_moderation_card.html", takes_context=True)
+def moderation_dashboard_card(context, area):
+    """Card on the internal area dashboard: what waits in the moderation queue."""
+    comments = Comment.objects.for_area(area)
+    return {
+        "area": area,
+        "pending_comments": comments.filter(moderation=Moderation.PENDING).count(),
+        "reported_comments": comments.filter(reports__resolved_at__isnull=True)
+        .exclude(reports=None)
+        .distinct()
+        .count(),
+        "pending_ideas": Idea.objects.for_area(area).filter(moderation=Moderation.PENDING).count(),
+        "request": context.get("request"),
+    }

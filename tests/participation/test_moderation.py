@@ -283,3 +283,48 @@ def test_admin_lists_contributions(client_as, area, comment, idea):
     for name in ("comment", "idea", "commentreport"):
         assert client.get(f"/admin/participation/{name}/").status_code == 200, name
     assert client.get(f"/admin/participation/comment/{comment.pk}/change/").status_code == 200
+
+
+def test_queue_query_count_is_constant(client_as, area, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("manager")
+    url = _url("moderation", area) + "?show=all"
+    CommentFactory(area=area, moderation="pending")
+    IdeaFactory(area=area, moderation="pending")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(50):
+        comment = CommentFactory(area=area, moderation="pending")
+        CommentReport.objects.create(comment=comment)
+        IdeaFactory(area=area, moderation="pending")
+    with django_assert_num_queries(len(one.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count('name="comments"') == 50  # one page of the paginated list
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get(_url("moderation", area))
+
+
+def test_dashboard_card_counts_queue(client_as, area, comment, idea):
+    reported = CommentFactory(area=area)
+    CommentReport.objects.create(comment=reported)
+    CommentReport.objects.create(comment=reported)
+    html = (
+        client_as("reader")
+        .get(reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug}))
+        .content.decode()
+    )
+    assert "1 neuer Kommentar wartet auf Prüfung" in html
+    assert "1 gemeldeter Kommentar" in html
+    assert "1 neue Projektidee" in html
+    assert _url("moderation", area) in html
+
+
+def test_public_area_page_offers_ideas(client, area):
+    IdeaFactory(area=area, title="Bücherschrank")
+    IdeaFactory(area=area, title="Noch geheim", moderation="pending")
+    html = client.get(area.get_absolute_url()).content.decode()
+    assert "Bücherschrank" in html and "Noch geheim" not in html
+    assert _url("idea_create", area) in html
