@@ -102,6 +102,7 @@ class ActorQuerySet(models.QuerySet):
             "led_measures",
             "supported_measures",
             "continued_measures",
+            "continuation_elements",
             Prefetch(
                 "attendances",
                 queryset=attendance_model.objects.select_related("event").order_by(
@@ -115,6 +116,10 @@ class ActorQuerySet(models.QuerySet):
                 .order_by("year", "measure__title"),
             ),
         )
+
+    def without_attendance_since(self, since):
+        """Actors that attended no event starting on or after ``since`` (a datetime)."""
+        return self.exclude(attendances__event__starts_at__gte=since)
 
     def count_by_kind(self) -> list[tuple[str, str, int]]:
         """(kind, label, count) for every kind that occurs, in the order of ``ActorKind``."""

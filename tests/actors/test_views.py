@@ -14,6 +14,7 @@ from tests.factories import (
     CommitteeMembershipFactory,
     ConceptVersionFactory,
     ContactPersonFactory,
+    ContinuationElementFactory,
     FinancingRowFactory,
     MeasureFactory,
 )
@@ -99,6 +100,7 @@ def rich_actor(area, count):
         CommitteeMembershipFactory(committee=CommitteeFactory(area=area), actor=actor)
         ActionFieldFactory(version=version, title=f"Feld {index}").actors.add(actor)
         MeasureFactory(area=area, continuation_carrier=actor)
+        ContinuationElementFactory(area=area, responsible_actor=actor, title=f"Treff {index}")
     make_engagement(actor, count)
     return actor
 
@@ -122,8 +124,16 @@ def test_detail_query_count_same_for_1_and_50(client_as, area):
 def test_detail_shows_engagement_history(client_as, area):
     actor = ActorFactory(area=area, name="Caritasverband Musterstadt")
     make_engagement(actor, 2)
+    ContinuationElementFactory(area=area, responsible_actor=actor, title="Stadtteiltreff Nord")
     html = client_as("reader").get(detail_url(actor)).content.decode()
-    for text in ["Geleitet 0", "Unterstützt 1", "Workshop 1", "Eigenmittel", "3.000,00"]:
+    for text in [
+        "Geleitet 0",
+        "Unterstützt 1",
+        "Workshop 1",
+        "Eigenmittel",
+        "3.000,00",
+        "Stadtteiltreff Nord",
+    ]:
         assert text in html, text
 
 
@@ -362,3 +372,16 @@ def test_english_ui(client_as, area):
     client.cookies["django_language"] = "en"
     html = client.get(reverse("actors:stakeholder_map", kwargs={"area_slug": area.slug})).content
     assert "Stakeholder map" in html.decode() and "Manage closely" in html.decode()
+
+
+def test_without_attendance_since(area):
+    from participation.models import Attendance, Event
+
+    active, silent = ActorFactory(area=area), ActorFactory(area=area)
+    start = datetime.datetime(2025, 5, 1, 18, tzinfo=datetime.UTC)
+    event = Event.objects.create(
+        area=area, format="workshop", title="W", starts_at=start, ends_at=start
+    )
+    Attendance.objects.create(event=event, actor=active)
+    since = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+    assert list(Actor.objects.for_area(area).without_attendance_since(since)) == [silent]
