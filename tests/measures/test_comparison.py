@@ -114,3 +114,12 @@ def test_versions_of_different_areas_are_refused(versions, other_area):
     v1 = versions[0]
     with pytest.raises(ValueError):
         compare_versions(v1, ConceptVersionFactory(area=other_area))
+
+
+def test_compare_with_previous(versions):
+    from measures.comparison import compare_with_previous
+
+    v1, v2, _kept, _dropped = versions
+    assert compare_with_previous(v1) is None
+    diff = compare_with_previous(v2)
+    assert (diff.old, diff.new) == (v1, v2)
