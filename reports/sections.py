@@ -14,17 +14,20 @@ Interpretation of the cost and financing figures (KuF), written down because the
 - *paid*: rows paid out or settled.
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from actors.models import Actor, ActorKind, Committee, CommitteeKind
+from actors.models import Actor, ActorKind, ActorStatus, Committee, CommitteeKind
+from actors.stakeholder import stakeholder_svg
+from measures.comparison import compare_versions
+from measures.indicators import traffic_light
 from measures.models import (
     ActionField,
     ConceptVersion,
@@ -38,15 +41,16 @@ from measures.models import (
     Measure,
     MeasureStatus,
 )
+from participation.charts import stacked_bar_chart
 from participation.models import (
     Attendance,
     Comment,
     Event,
     EventResult,
-    HeadCount,
     Idea,
     IdeaStatus,
     Moderation,
+    participation_gaps,
 )
 
 from . import charts
@@ -99,6 +103,7 @@ def cover_section(report, version, now) -> dict:
 
 
 def concept_section(area, version) -> dict | None:
+    """The version and what changed since the previous one (``measures.comparison``)."""
     if version is None:
         return None
     previous = version.predecessor
@@ -108,7 +113,6 @@ def concept_section(area, version) -> dict | None:
             .order_by("-number")
             .first()
         )
-    current_ids = set(Measure.objects.in_version(version).values_list("pk", flat=True))
     data = {
         "version": str(version),
         "status": version.get_status_display(),
@@ -119,58 +123,33 @@ def concept_section(area, version) -> dict | None:
         "added": [],
         "changed": [],
         "dropped": [],
+        "fields_added": [],
+        "fields_removed": [],
+        "goals_added": [],
+        "goals_removed": [],
+        "goals_changed": 0,
     }
     if previous is None:
         return data
-    previous_ids = set(Measure.objects.in_version(previous).values_list("pk", flat=True))
-    titles = dict(
-        Measure.objects.filter(pk__in=current_ids | previous_ids).values_list("pk", "title")
-    )
-    data["added"] = sorted(titles[pk] for pk in current_ids - previous_ids)
-    data["dropped"] = sorted(titles[pk] for pk in previous_ids - current_ids)
-    # Changed: measures in both versions edited after the previous version was replaced.
-    cut_off = version.created_at
-    data["changed"] = sorted(
-        Measure.objects.filter(
-            pk__in=current_ids & previous_ids, updated_at__gt=cut_off
-        ).values_list("title", flat=True)
-    )
+    diff = compare_versions(previous, version)
+    data["added"] = [measure.title for measure in diff.measures.added]
+    data["dropped"] = [measure.title for measure in diff.measures.removed]
+    data["changed"] = [
+        {
+            "title": str(item),
+            "changes": ", ".join(dict.fromkeys(str(change.label) for change in item.changes)),
+        }
+        for item in diff.measures.changed
+    ]
+    data["fields_added"] = [str(field) for field in diff.action_fields.added]
+    data["fields_removed"] = [str(field) for field in diff.action_fields.removed]
+    data["goals_added"] = [str(goal) for goal in diff.goals.added]
+    data["goals_removed"] = [str(goal) for goal in diff.goals.removed]
+    data["goals_changed"] = len(diff.goals.changed)
     return data
 
 
 # --- 4 goals and indicators --------------------------------------------------------------------
-
-
-def traffic_light(indicator: Indicator) -> tuple[str, dict | None]:
-    """green / yellow / red against the straight line from baseline to target; grey: no value.
-
-    Uses the prefetched ``values``; the share of the way to the target reached is compared with
-    the share of time elapsed between baseline date and target date at the latest measurement.
-    """
-    values = list(indicator.values.all())
-    if not values:
-        return "grey", None
-    latest = max(values, key=lambda v: (v.measured_on, v.pk))
-    span = indicator.target_value - indicator.baseline_value
-    reached = Decimal(1) if span == 0 else (latest.value - indicator.baseline_value) / span
-    days = (indicator.target_on - indicator.baseline_on).days
-    elapsed = (latest.measured_on - indicator.baseline_on).days
-    expected = Decimal(min(max(elapsed / days, 0), 1)) if days > 0 else Decimal(1)
-    if reached >= 1 or reached >= expected * Decimal("0.9"):
-        light = "green"
-    elif reached >= expected * Decimal("0.5"):
-        light = "yellow"
-    else:
-        light = "red"
-    return light, {"value": str(latest.value), "measured_on": _iso(latest.measured_on)}
-
-
-LIGHT_LABELS = {
-    "green": gettext_lazy("on track"),
-    "yellow": gettext_lazy("behind schedule"),
-    "red": gettext_lazy("clearly behind"),
-    "grey": gettext_lazy("no measured value yet"),
-}
 
 
 def goals_section(version) -> list[dict]:
@@ -190,7 +169,9 @@ def goals_section(version) -> list[dict]:
         for goal in field.goals.all():
             indicators = []
             for indicator in goal.indicators.all():
-                light, latest = traffic_light(indicator)
+                values = list(indicator.values.all())
+                latest = max(values, key=lambda v: (v.measured_on, v.pk)) if values else None
+                light = traffic_light(indicator, latest)
                 indicators.append(
                     {
                         "name": indicator.name,
@@ -198,10 +179,10 @@ def goals_section(version) -> list[dict]:
                         "baseline": str(indicator.baseline_value),
                         "target": str(indicator.target_value),
                         "target_on": _iso(indicator.target_on),
-                        "latest": latest["value"] if latest else None,
-                        "latest_on": latest["measured_on"] if latest else None,
-                        "light": light,
-                        "light_label": str(LIGHT_LABELS[light]),
+                        "latest": str(latest.value) if latest else None,
+                        "latest_on": _iso(latest.measured_on) if latest else None,
+                        "light": light.colour,
+                        "light_label": str(light.label),
                     }
                 )
             goals.append({"title": goal.title, "indicators": indicators})
@@ -366,31 +347,18 @@ def kuf_section(area) -> dict:
 
 
 def participation_section(area, start, end) -> dict:
-    events_qs = Event.objects.filter(
-        area=area, starts_at__date__gte=start, starts_at__date__lte=end
-    )
-    participants = (
-        HeadCount.objects.filter(event=OuterRef("pk"))
-        .order_by()
-        .values("event")
-        .annotate(total=Sum("count"))
-        .values("total")
-    )
-    events = list(
-        events_qs.annotate(
-            attendance_count=Count("attendances", distinct=True),
-            result_count=Count("results", distinct=True),
-            participants=Coalesce(Subquery(participants, output_field=IntegerField()), 0),
-        ).order_by("starts_at", "pk")
-    )
-    kind_labels = dict(ActorKind.choices)
-    by_kind = list(
-        Attendance.objects.filter(event__in=events_qs)
-        .order_by()
-        .values("actor__kind")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "actor__kind")
-    )
+    """Events, attendance by kind of actor, results, comments and ideas of the period."""
+    until = end + datetime.timedelta(days=1)  # in_period() excludes its end
+    events_qs = Event.objects.for_area(area).in_period(start, until)
+    events = list(events_qs.for_list().order_by("starts_at", "pk"))
+    kind_labels = {key: str(label) for key, label in ActorKind.choices}
+    by_year = Attendance.objects.for_area(area).in_period(start, until).count_by_kind_and_period()
+    kind_totals = defaultdict(int)
+    for counts in by_year.values():
+        for kind, n in counts.items():
+            kind_totals[kind] += n
+    kinds = [(key, kind_labels[key]) for key, _label in ActorKind.choices if key in kind_totals]
+    gaps = participation_gaps(area, start=start, end=until)
     results = list(
         EventResult.objects.filter(event__in=events_qs)
         .select_related("event", "measure", "goal")
@@ -414,9 +382,18 @@ def participation_section(area, start, end) -> dict:
     idea_counts = defaultdict(int)
     for idea in ideas:
         idea_counts[idea.status] += 1
-    attendance_items = [
-        (str(kind_labels.get(row["actor__kind"], row["actor__kind"])), row["n"]) for row in by_kind
-    ]
+    chart = ""
+    if kinds:
+        chart = str(
+            stacked_bar_chart(
+                list(by_year),
+                kinds,
+                by_year,
+                title=_("Attendance by kind of actor"),
+                desc=_("Attendances of registered actors per year and kind; see the table."),
+                uid="report-attendance",
+            )
+        )
     return {
         "events": [
             {
@@ -424,19 +401,17 @@ def participation_section(area, start, end) -> dict:
                 "format": event.get_format_display(),
                 "date": _iso(timezone.localtime(event.starts_at).date()),
                 "place": event.place,
-                "participants": event.participants,
-                "actors": event.attendance_count,
+                "participants": event.people_count or 0,
+                "actors": event.actor_count,
                 "results": event.result_count,
             }
             for event in events
         ],
-        "participants_total": sum(event.participants for event in events),
-        "attendance_by_kind": [{"kind": label, "count": n} for label, n in attendance_items],
-        "attendance_chart": charts.horizontal_bar_svg(
-            attendance_items,
-            title=_("Attendance by kind of actor"),
-            desc=_("Number of attendances of registered actors per kind; see the table."),
-        ),
+        "participants_total": sum(event.people_count or 0 for event in events),
+        "attendance_by_kind": [{"kind": label, "count": kind_totals[key]} for key, label in kinds],
+        "attendance_chart": chart,
+        "kinds_not_reached": [str(label) for _kind, label in gaps["kinds"]],
+        "actors_not_reached": len(gaps["actors"]),
         "results": [
             {
                 "event": result.event.title,
@@ -484,6 +459,9 @@ def actors_section(area, start, end) -> dict:
         .order_by("name")
     )
     committee_labels = dict(CommitteeKind.choices)
+    active = list(
+        actors.filter(status=ActorStatus.ACTIVE).only("pk", "name", "kind", "interest", "influence")
+    )
     own = list(
         FinancingRow.objects.filter(
             measure__area=area, source=FinancingSource.OWN_RESOURCES, actor__isnull=False
@@ -525,6 +503,7 @@ def actors_section(area, start, end) -> dict:
             for row in own
         ],
         "own_resources_total": _money(sum((row["money"] + row["in_kind"] for row in own), 0)),
+        "stakeholder_map": str(stakeholder_svg(active)) if active else "",
     }
 
 

@@ -213,3 +213,22 @@ def test_continuation_pdf_contents(client_as, area, concept):
     assert "Stadtteilzentrum Lindenhof" in text
     assert "25.000,00 €" in text
     assert "Noch nicht gesichert" in text
+
+
+def test_changes_since_previous_version(area, manager, concept):
+    from tests.factories import ActionFieldFactory
+
+    first = concept["version"]
+    second = ConceptVersionFactory(
+        area=area, number=2, kind="update", predecessor=first, status="draft"
+    )
+    old_field = first.action_fields.first()
+    field = ActionFieldFactory(version=second, title=old_field.title, origin=old_field)
+    concept["measure"].action_fields.add(field)
+    new_measure = MeasureFactory(area=area, title="Neuer Bücherschrank")
+    new_measure.action_fields.add(field)
+    report = StatusReportFactory(area=area, author=manager, version=second)
+    data = build_snapshot(report)["concept"]
+    assert data["previous"] == str(first)
+    assert data["added"] == ["Neuer Bücherschrank"]
+    assert data["dropped"] == []
