@@ -52,11 +52,14 @@ class ActorForm(forms.ModelForm):
 
     def validate_unique(self):
         # The area is not a form field, so Django would skip the (area, name, kind) check.
-        try:
-            self.instance.validate_constraints()
-            self.instance.validate_unique()
-        except forms.ValidationError as error:
-            self._update_errors(error)
+        super().validate_unique()
+        name, kind = self.cleaned_data.get("name"), self.cleaned_data.get("kind")
+        if name and kind:
+            duplicates = Actor.objects.filter(area=self.instance.area, name=name, kind=kind)
+            if duplicates.exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "name", _("This area already has an actor of this kind with this name.")
+                )
 
 
 class ContactPersonForm(forms.ModelForm):

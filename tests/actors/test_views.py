@@ -230,7 +230,7 @@ def test_duplicate_actor_name_and_kind_is_a_form_error(client_as, area):
         },
     )
     assert response.status_code == 200
-    assert "existiert bereits" in response.content.decode()
+    assert "gibt es bereits einen Akteur dieser Art" in response.content.decode()
     assert Actor.objects.count() == 1
 
 
@@ -385,3 +385,22 @@ def test_without_attendance_since(area):
     Attendance.objects.create(event=event, actor=active)
     since = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
     assert list(Actor.objects.for_area(area).without_attendance_since(since)) == [silent]
+
+
+def test_edit_keeping_name_is_not_a_duplicate_but_renaming_onto_another_is(client_as, area):
+    actor = ActorFactory(area=area, name="Erster", kind="association")
+    ActorFactory(area=area, name="Zweiter", kind="association")
+    url = reverse("actors:actor_update", kwargs={"area_slug": area.slug, "pk": actor.pk})
+    data = {
+        "kind": "association",
+        "interest": 3,
+        "influence": 3,
+        "status": "active",
+        "joined_on": "2024-01-01",
+    }
+    client = client_as("manager")
+    assert client.post(url, {**data, "name": "Erster"}).status_code == 302
+    response = client.post(url, {**data, "name": "Zweiter"})
+    assert response.status_code == 200
+    actor.refresh_from_db()
+    assert actor.name == "Erster"
