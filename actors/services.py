@@ -10,7 +10,6 @@ every row is valid, and importing the same file twice changes nothing.
 import csv
 import datetime
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -173,7 +172,7 @@ def _read_xlsx(data: bytes) -> list[list]:
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except Exception as error:  # noqa: BLE001 - any damaged or foreign file is a user error
         raise ImportFileError(
             _("The file could not be read as an Excel workbook (.xlsx).")
         ) from error

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -61,6 +62,14 @@ def xlsx_bytes(rows, header=HEADER):
         sheet.append(values)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bytes(files):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -203,6 +212,8 @@ def test_empty_row_in_xlsx_is_an_error(area):
         ("a.xlsx", b"%PDF-1.7 not a workbook", "Excel-Arbeitsmappe"),
         ("a.xlsx", b"PK\x03\x04" + b"\x00" * 200, "Excel-Arbeitsmappe"),
         ("a.csv", b"Name;Art\x00\x01\x02", "Binärdaten"),
+        ("a.xlsx", zip_bytes({"word/document.xml": b"<w/>"}), "Excel-Arbeitsmappe"),
+        ("a.xlsx", zip_bytes({"[Content_Types].xml": b"<broken"}), "Excel-Arbeitsmappe"),
         ("a.csv", b"x" * (10 * 1024 * 1024 + 1), "größer als 10 MB"),
     ],
 )
