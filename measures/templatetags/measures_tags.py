@@ -17,3 +17,18 @@ def concept_dashboard_card(context, area):
         "measure_count": Measure.objects.filter(area=area).count(),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def diff_value(value):
+    """A value of the version comparison as a German reader expects it: 1.234,50 and 01.02.2025."""
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import formats
+
+    if isinstance(value, Decimal):
+        return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return value

@@ -123,3 +123,24 @@ def test_compare_with_previous(versions):
     assert compare_with_previous(v1) is None
     diff = compare_with_previous(v2)
     assert (diff.old, diff.new) == (v1, v2)
+
+
+def test_comparison_page_formats_amounts_in_german(versions, area, client_as):
+    v1, v2, kept, _dropped = versions
+    row = FinancingRow.objects.get(measure=kept)
+    row.amount = Decimal("12500")
+    row.save()
+    response = client_as("reader").get(
+        f"/areas/{area.slug}/concept/compare/?old={v1.pk}&new={v2.pk}"
+    )
+    html = response.content.decode()
+    assert "<del>10.000,00</del>" in html and "<ins>12.500,00</ins>" in html
+    assert "Gesamtkosten (EUR)" in html
+
+
+def test_comparison_page_rejects_foreign_versions(versions, area, other_area, client_as):
+    foreign = ConceptVersionFactory(area=other_area)
+    response = client_as("manager").get(
+        f"/areas/{area.slug}/concept/compare/?old={versions[0].pk}&new={foreign.pk}"
+    )
+    assert response.status_code == 404
