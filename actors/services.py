@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from .models import Actor, ActorKind, ActorStatus, ConsentMethod, ContactPerson
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# Every row is validated against the database; more rows than a quarter has actors is a mistake.
+MAX_IMPORT_ROWS = 5000
 
 # (column header, model attribute) — the header is part of the file format, never translated.
 ACTOR_COLUMNS = [
@@ -412,6 +414,10 @@ def import_actors(*, area, name: str, data: bytes, dry_run: bool = False) -> Imp
         )
     if len(table) == 1:
         raise ImportFileError(_("The file contains column headings but no data rows."))
+    if len(table) - 1 > MAX_IMPORT_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(max)s rows. Please split it up.") % {"max": MAX_IMPORT_ROWS}
+        )
 
     result = ImportResult()
     existing = {(a.name, a.kind): a for a in Actor.objects.for_area(area)}

@@ -215,6 +215,7 @@ def test_empty_row_in_xlsx_is_an_error(area):
         ("a.xlsx", zip_bytes({"word/document.xml": b"<w/>"}), "Excel-Arbeitsmappe"),
         ("a.xlsx", zip_bytes({"[Content_Types].xml": b"<broken"}), "Excel-Arbeitsmappe"),
         ("a.csv", b"x" * (10 * 1024 * 1024 + 1), "größer als 10 MB"),
+        ("a.csv", csv_bytes([row(name=f"A{i}", contact="") for i in range(5001)]), "mehr als 5000"),
     ],
 )
 def test_bad_files_raise_clear_german_error(area, name, data, message):
