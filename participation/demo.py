@@ -145,6 +145,17 @@ MINUTES = (
 )
 
 
+def _working_day(day: datetime.date, *, weekend: bool) -> datetime.date:
+    """Move a date off the Christmas holidays, to a Saturday (``weekend``) or a weekday."""
+    if (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 6):
+        day = datetime.date(day.year + (day.month == 12), 1, 8)
+    if weekend:
+        return day + datetime.timedelta(days=(5 - day.weekday()) % 7)
+    if day.weekday() >= 5:
+        return day + datetime.timedelta(days=7 - day.weekday())
+    return day
+
+
 def seed(area, *, scale: str) -> None:
     """Create demo events for ``area``; ``scale == "large"`` gives 80 events, else 18."""
     if Event.objects.filter(area=area).exists():
@@ -167,6 +178,11 @@ def seed(area, *, scale: str) -> None:
             day = today - datetime.timedelta(days=7 + (index - upcoming) * (900 // total))
         else:
             day = today + datetime.timedelta(days=5 + index * 11)
+        weekend = fmt in (EventFormat.INFO_STAND, EventFormat.WALK)
+        moved = _working_day(day, weekend=weekend)
+        if past and moved >= today:
+            moved = _working_day(day - datetime.timedelta(days=21), weekend=weekend)
+        day = moved
         hour = 10 if fmt in (EventFormat.INFO_STAND, EventFormat.WALK) else 18
         starts = datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=tz)
         ends = starts + datetime.timedelta(hours=2 if fmt != EventFormat.INFO_STAND else 4)

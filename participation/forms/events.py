@@ -100,6 +100,14 @@ class EventForm(forms.ModelForm):
         return counts
 
 
+def _goal_label(goal) -> str:
+    """Goals are copied into each concept version; the version number tells them apart."""
+    return _("%(title)s (version %(number)s)") % {
+        "title": goal.title,
+        "number": goal.action_field.version.number,
+    }
+
+
 class EventResultForm(forms.ModelForm):
     class Meta:
         model = EventResult
@@ -112,6 +120,7 @@ class EventResultForm(forms.ModelForm):
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = Measure.objects.filter(area=area).order_by("title")
+        self.fields["goal"].label_from_instance = _goal_label
         self.fields["goal"].queryset = (
             Goal.objects.filter(action_field__version__area=area)
             .select_related("action_field__version")
