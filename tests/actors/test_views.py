@@ -404,3 +404,13 @@ def test_edit_keeping_name_is_not_a_duplicate_but_renaming_onto_another_is(clien
     assert response.status_code == 200
     actor.refresh_from_db()
     assert actor.name == "Erster"
+
+
+def test_detail_links_engagement_to_internal_pages(client_as, area):
+    actor = ActorFactory(area=area)
+    make_engagement(actor, 1)
+    html = client_as("manager").get(detail_url(actor)).content.decode()
+    measure = actor.led_measures.get()
+    event = actor.attendances.get().event
+    assert f"/areas/{area.slug}/measures/{measure.pk}/internal/" in html
+    assert f"/areas/{area.slug}/participation/events/{event.pk}/" in html
