@@ -27,6 +27,11 @@ urlpatterns = [
         concept.VersionStartUpdateView.as_view(),
         name="version_start_update",
     ),
+    path(
+        "concept/versions/<int:pk>/delete/",
+        concept.VersionDeleteView.as_view(),
+        name="version_delete",
+    ),
     path("concept/compare/", concept.VersionCompareView.as_view(), name="version_compare"),
     path(
         "concept/versions/<int:version_pk>/fields/new/",

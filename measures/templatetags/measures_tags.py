@@ -8,12 +8,19 @@ register = template.Library()
 @register.inclusion_tag("measures/concept_dashboard_card.html", takes_context=True)
 def concept_dashboard_card(context, area):
     """Card on the internal area dashboard: current version, counts, link to the concept page."""
-    from measures.models import ConceptVersion, Measure
+    from measures.models import ConceptVersion, Indicator, Measure
 
     version = ConceptVersion.objects.filter(area=area).order_by("-is_current", "-number").first()
+    lights = {"green": 0, "yellow": 0, "red": 0, "grey": 0}
+    if version is not None:
+        indicators = Indicator.objects.filter(goal__action_field__version=version)
+        for indicator in indicators.prefetch_related("values"):
+            lights[indicator.traffic_light().colour] += 1
     return {
         "area": area,
         "version": version,
+        "lights": lights,
+        "indicator_count": sum(lights.values()),
         "measure_count": Measure.objects.filter(area=area).count(),
         "request": context.get("request"),
     }

@@ -318,6 +318,37 @@ class VersionStartUpdateView(VersionMixin, ConceptWriteMixin, View):
         return HttpResponseRedirect(_concept_url(new))
 
 
+class VersionDeleteView(VersionMixin, ConceptWriteMixin, View):
+    """Deletes a draft that is not current (e.g. a Fortschreibung started by mistake).
+
+    Measures stay in the area; only the draft's copies of fields, goals and indicators go.
+    """
+
+    def check(self):
+        if self.version.status != VersionStatus.DRAFT or self.version.is_current:
+            raise PermissionDenied(_("Only a draft that is not current can be deleted."))
+
+    def get(self, request, *args, **kwargs):
+        self.check()
+        return TemplateResponse(
+            request,
+            "measures/concept_confirm_delete.html",
+            {
+                "area": self.area,
+                "object": self.version,
+                "cancel_url": _concept_url(self.version),
+                "breadcrumbs": self.concept_crumbs((_("Delete"), "")),
+            },
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.check()
+        name = str(self.version)
+        self.version.delete()
+        messages.success(request, _("“%(object)s” has been deleted.") % {"object": name})
+        return redirect("measures:version_list", area_slug=self.area.slug)
+
+
 class VersionCompareView(ConceptReadMixin, TemplateView):
     """Compares any two versions of the area (``?old=<pk>&new=<pk>``)."""
 

@@ -40,6 +40,9 @@ def tree(area):
     candidate = ConceptVersionFactory(
         area=area, number=2, kind="update", status="participation", predecessor=version
     )
+    draft = ConceptVersionFactory(
+        area=area, number=3, kind="update", status="draft", predecessor=candidate
+    )
     field = ActionFieldFactory(version=version, title="Bildung")
     ActionFieldFactory(version=version, title="Wohnen")
     goal = GoalFactory(action_field=field, title="Bildungschancen")
@@ -51,6 +54,7 @@ def tree(area):
     return {
         "version": version,
         "candidate": candidate,
+        "draft": draft,
         "field": field,
         "goal": goal,
         "indicator": indicator,
@@ -77,6 +81,7 @@ def write_get_urls(area, t):
         f"{base}/concept/versions/new/",
         f"{base}/concept/versions/{t['version'].pk}/edit/",
         f"{base}/concept/versions/{t['version'].pk}/fields/new/",
+        f"{base}/concept/versions/{t.get('draft', t['version']).pk}/delete/",
         f"{base}/concept/fields/{t['field'].pk}/edit/",
         f"{base}/concept/fields/{t['field'].pk}/delete/",
         f"{base}/concept/fields/{t['field'].pk}/goals/new/",
@@ -102,7 +107,8 @@ def post_urls(area, t):
             f"{base}/concept/versions/{v.pk}/edit/",
             {"status": "draft", "as_of": "2020-01-01", "is_current": "on"},
         ),
-        (f"{base}/concept/versions/{v.pk}/start-update/", {}),
+        (f"{base}/concept/versions/{t.get('draft', v).pk}/start-update/", {}),
+        (f"{base}/concept/versions/{t.get('draft', v).pk}/delete/", {}),
         (f"{base}/concept/versions/{t.get('candidate', v).pk}/make-current/", {}),
         (f"{base}/concept/versions/{v.pk}/fields/new/", {"title": "Neu"}),
         (f"{base}/concept/fields/{f.pk}/edit/", {"title": "Gehackt"}),
@@ -204,7 +210,7 @@ def test_forged_posts_change_nothing(role, area, tree, client_as):
 
 
 @pytest.mark.parametrize("role", ["manager", "superuser"])
-@pytest.mark.parametrize("index", range(19))
+@pytest.mark.parametrize("index", range(20))
 def test_managers_can_post(role, index, area, tree, client_as):
     url, data = post_urls(area, tree)[index]
     before = snapshot(area)
@@ -267,3 +273,17 @@ def test_reader_sees_no_edit_links(area, tree, client_as):
 def test_dashboard_shows_concept_card(area, tree, client_as):
     html = client_as("reader").get(f"/areas/{area.slug}/dashboard/").content.decode()
     assert f"/areas/{area.slug}/concept/" in html
+
+
+def test_current_or_adopted_version_cannot_be_deleted(area, tree, client_as):
+    client = client_as("manager")
+    for version in (tree["version"], tree["candidate"]):
+        url = f"/areas/{area.slug}/concept/versions/{version.pk}/delete/"
+        assert client.get(url).status_code == 403
+        assert client.post(url).status_code == 403
+    assert ConceptVersion.objects.filter(area=area).count() == 3
+
+
+def test_dashboard_card_counts_traffic_lights(area, tree, client_as):
+    html = client_as("reader").get(f"/areas/{area.slug}/dashboard/").content.decode()
+    assert "Indikatoren dieser Fassung" in html
