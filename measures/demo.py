@@ -745,6 +745,8 @@ def seed(area, *, scale: str) -> None:
     fields, goals = [], []
     for order, (title, description, goal_rows) in enumerate(FIELDS):
         field, created = _add_field(v1, order, title, description, goal_rows)
+        if organisations:
+            field.actors.set(rng.sample(organisations, min(3, len(organisations))))
         fields.append(field)
         goals.append(created)
     # A subgoal, to show the goal hierarchy.

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from actors.models import Actor
 from ihk.mixins import AreaPermissionMixin
 
 from .. import services
@@ -127,6 +128,7 @@ class ConceptView(ConceptReadMixin, TemplateView):
                 .order_by("order", "pk")
                 .prefetch_related(
                     _measure_prefetch(),
+                    Prefetch("actors", queryset=Actor.objects.order_by("name")),
                     Prefetch(
                         "goals",
                         queryset=Goal.objects.order_by("order", "pk").prefetch_related(
@@ -227,7 +229,8 @@ class ConceptFormView(ConceptWriteMixin, View):
     def post(self, request, *args, **kwargs):
         form = self.form_class(request.POST, instance=self.get_instance(), **self.get_form_kwargs())
         if form.is_valid():
-            obj = self.save(form)
+            with transaction.atomic():
+                obj = self.save(form)
             messages.success(request, _("Saved."))
             return HttpResponseRedirect(self.get_success_url(obj))
         return self.render(form)

@@ -287,3 +287,13 @@ def test_current_or_adopted_version_cannot_be_deleted(area, tree, client_as):
 def test_dashboard_card_counts_traffic_lights(area, tree, client_as):
     html = client_as("reader").get(f"/areas/{area.slug}/dashboard/").content.decode()
     assert "Indikatoren dieser Fassung" in html
+
+
+def test_concept_page_lists_actors_of_fields(area, tree, client_as):
+    from actors.models import Actor
+
+    tree["field"].actors.add(
+        Actor.objects.create(area=area, name="Bürgerverein Nord", kind="association")
+    )
+    html = client_as("reader").get(f"/areas/{area.slug}/concept/").content.decode()
+    assert "Bürgerverein Nord" in html
