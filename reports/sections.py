@@ -27,7 +27,9 @@ from django.utils.translation import gettext as _
 from actors.models import Actor, ActorKind, ActorStatus, Committee, CommitteeKind
 from actors.stakeholder import stakeholder_svg
 from measures.comparison import compare_versions
+from measures.gantt import gantt_svg
 from measures.indicators import traffic_light
+from measures.kuf import build_kuf
 from measures.models import (
     ActionField,
     ConceptVersion,
@@ -137,7 +139,15 @@ def concept_section(area, version) -> dict | None:
     data["changed"] = [
         {
             "title": str(item),
-            "changes": ", ".join(dict.fromkeys(str(change.label) for change in item.changes)),
+            # Cost changes per year and source are summed up in "total costs".
+            "changes": ", ".join(
+                dict.fromkeys(
+                    str(change.label)
+                    for change in item.changes
+                    if not change.name.startswith("costs_")
+                )
+            )
+            or str(_("costs")),
         }
         for item in diff.measures.changed
     ]
@@ -202,12 +212,32 @@ def _deviation(measure) -> dict:
     return {"start_days": start_days, "end_days": end_days}
 
 
-def measures_section(area, today) -> dict:
-    measures = list(
+def report_measures(area, version) -> list:
+    """All measures of the area, with what the measures, Gantt and KuF sections read.
+
+    ``action_fields`` and ``goals`` are limited to the report's version, so the Gantt chart and
+    the KuF group each measure under its field of action in that version.
+    """
+    fields = ActionField.objects.filter(version=version) if version else ActionField.objects.none()
+    goals = (
+        Goal.objects.filter(action_field__version=version).select_related("action_field")
+        if version
+        else Goal.objects.none()
+    )
+    return list(
         Measure.objects.filter(area=area)
         .select_related("lead_actor", "continuation_carrier")
+        .prefetch_related(
+            Prefetch("action_fields", queryset=fields.order_by("order", "pk")),
+            Prefetch("goals", queryset=goals),
+            "milestones",
+            "financing_rows",
+        )
         .order_by("title", "pk")
     )
+
+
+def measures_section(measures, today) -> dict:
     rows = []
     deviations = []
     for measure in measures:
@@ -240,31 +270,19 @@ def measures_section(area, today) -> dict:
     status_counts = defaultdict(int)
     for measure in measures:
         status_counts[measure.status] += 1
-    gantt_rows = [
-        {
-            "title": m.title,
-            "planned_start": m.planned_start,
-            "planned_end": m.planned_end,
-            "actual_start": m.actual_start,
-            "actual_end": m.actual_end,
-        }
-        for m in measures
-        if m.planned_start or m.actual_start
-    ]
-    gantt_charts = []
-    for offset in range(0, len(gantt_rows), GANTT_ROWS_PER_CHART):
-        chunk = gantt_rows[offset : offset + GANTT_ROWS_PER_CHART]
-        gantt_charts.append(
-            charts.gantt_svg(
-                chunk,
+    dated = [m for m in measures if m.planned_start or m.actual_start]
+    # One chart per page-sized chunk: an SVG does not break across PDF pages.
+    gantt_charts = [
+        str(
+            gantt_svg(
+                dated[offset : offset + GANTT_ROWS_PER_CHART],
                 today=today,
                 title=_("Timeline of the measures"),
-                desc=_(
-                    "Planned period as an outlined bar, actual period as a filled bar, "
-                    "today as a dashed line. The table of measures lists the same dates."
-                ),
+                id_prefix=f"report-gantt-{offset}",
             )
         )
+        for offset in range(0, len(dated), GANTT_ROWS_PER_CHART)
+    ]
     return {
         "rows": rows,
         "deviations": deviations,
@@ -276,49 +294,30 @@ def measures_section(area, today) -> dict:
         "average_progress": (
             round(sum(m.progress for m in measures) / len(measures)) if measures else None
         ),
-        "gantt_charts": [svg for svg in gantt_charts if svg],
+        "gantt_charts": gantt_charts,
     }
 
 
 # --- 6 costs and financing (KuF) ---------------------------------------------------------------
 
 
-def kuf_section(area) -> dict:
-    rows = (
-        FinancingRow.objects.filter(measure__area=area)
-        .order_by()
-        .values("year", "source", "state")
-        .annotate(total=Sum("amount"))
-    )
-    by_source = defaultdict(
-        lambda: {"plan": Decimal(0), "approved": Decimal(0), "paid": Decimal(0)}
-    )
-    by_year = defaultdict(lambda: {"plan": Decimal(0), "approved": Decimal(0), "paid": Decimal(0)})
-    matrix = defaultdict(Decimal)  # (year, source) -> plan
-    totals = {"plan": Decimal(0), "approved": Decimal(0), "paid": Decimal(0)}
-    for row in rows:
-        amount = row["total"] or Decimal(0)
-        targets = [by_source[row["source"]], by_year[row["year"]], totals]
-        for target in targets:
-            target["plan"] += amount
-            if row["state"] in APPROVED_STATES:
-                target["approved"] += amount
-            if row["state"] in PAID_STATES:
-                target["paid"] += amount
-        matrix[(row["year"], row["source"])] += amount
-    years = sorted(by_year)
-    sources = [
-        (value, str(label)) for value, label in FinancingSource.choices if value in by_source
-    ]
+def kuf_section(measures) -> dict:
+    """Plan, approved and paid by source, year and field of action (``measures.kuf``)."""
+    kuf = build_kuf(measures)
 
-    def money(d):
-        return {key: _money(value) for key, value in d.items()}
+    def money(amounts):
+        return {
+            "plan": _money(amounts.planned),
+            "approved": _money(amounts.approved),
+            "paid": _money(amounts.paid),
+        }
 
+    sources = [(value, label) for value, label in kuf.sources if value in kuf.by_source]
     series = [str(_("Plan")), str(_("Approved")), str(_("Paid out"))]
     chart = charts.grouped_bar_svg(
         [
-            (year, [by_year[year]["plan"], by_year[year]["approved"], by_year[year]["paid"]])
-            for year in years
+            (year, [kuf.year(year).planned, kuf.year(year).approved, kuf.year(year).paid])
+            for year in kuf.years
         ],
         series,
         title=_("Costs and financing by year"),
@@ -326,19 +325,20 @@ def kuf_section(area) -> dict:
         money=True,
     )
     return {
-        "years": years,
-        "by_source": [{"source": label, **money(by_source[value])} for value, label in sources],
-        "by_year": [{"year": year, **money(by_year[year])} for year in years],
+        "years": kuf.years,
+        "by_source": [{"source": label, **money(kuf.source(value))} for value, label in sources],
+        "by_year": [{"year": year, **money(kuf.year(year))} for year in kuf.years],
+        "by_field": [{"field": str(group.title), **money(group.total)} for group in kuf.fields],
         "matrix": [
             {
                 "source": label,
-                "amounts": [_money(matrix[(year, value)]) for year in years],
-                "total": _money(sum((matrix[(year, value)] for year in years), Decimal(0))),
+                "amounts": [_money(kuf.cell(year, value).planned) for year in kuf.years],
+                "total": _money(kuf.source(value).planned),
             }
             for value, label in sources
         ],
-        "year_totals": [_money(by_year[year]["plan"]) for year in years],
-        "totals": money(totals),
+        "year_totals": [_money(kuf.year(year).planned) for year in kuf.years],
+        "totals": money(kuf.total),
         "chart": chart,
     }
 
@@ -634,22 +634,23 @@ def build_snapshot(report, *, progress: Callable[[int, str], None] | None = None
     step("goals", 10)
     snapshot["goals"] = goals_section(version)
     step("measures", 20)
-    snapshot["measures"] = measures_section(area, today)
+    measures = report_measures(area, version)
+    snapshot["measures"] = measures_section(measures, today)
     step("kuf", 35)
-    snapshot["kuf"] = kuf_section(area)
+    snapshot["kuf"] = kuf_section(measures)
     step("participation", 50)
     snapshot["participation"] = participation_section(area, start, end)
     step("actors", 65)
     snapshot["actors"] = actors_section(area, start, end)
     step("continuation", 75)
     snapshot["continuation"] = continuation_section(area, today)
-    measures = snapshot["measures"]
+    measure_data = snapshot["measures"]
     snapshot["key_figures"] = {
-        "measures": len(measures["rows"]),
-        "measures_running": sum(1 for m in measures["rows"] if m["status"] == "running"),
-        "measures_completed": sum(1 for m in measures["rows"] if m["status"] == "completed"),
-        "average_progress": measures["average_progress"],
-        "deviations": len(measures["deviations"]),
+        "measures": len(measure_data["rows"]),
+        "measures_running": sum(1 for m in measure_data["rows"] if m["status"] == "running"),
+        "measures_completed": sum(1 for m in measure_data["rows"] if m["status"] == "completed"),
+        "average_progress": measure_data["average_progress"],
+        "deviations": len(measure_data["deviations"]),
         "kuf_plan": snapshot["kuf"]["totals"]["plan"],
         "kuf_approved": snapshot["kuf"]["totals"]["approved"],
         "kuf_paid": snapshot["kuf"]["totals"]["paid"],
@@ -666,7 +667,7 @@ def build_snapshot(report, *, progress: Callable[[int, str], None] | None = None
         "period_start": _iso(start),
         "period_end": _iso(end),
         "counts": {
-            "measures": len(measures["rows"]),
+            "measures": len(measure_data["rows"]),
             "events": len(snapshot["participation"]["events"]),
             "results": len(snapshot["participation"]["results"]),
             "actors": snapshot["actors"]["total"],
@@ -701,7 +702,17 @@ def concept_document(version, *, public: bool) -> dict:
     measures = list(
         measures_qs.select_related("lead_actor")
         .prefetch_related(
-            Prefetch("action_fields", queryset=ActionField.objects.filter(version=version)),
+            Prefetch(
+                "action_fields",
+                queryset=ActionField.objects.filter(version=version).order_by("order", "pk"),
+            ),
+            Prefetch(
+                "goals",
+                queryset=Goal.objects.filter(action_field__version=version).select_related(
+                    "action_field"
+                ),
+            ),
+            "milestones",
             "financing_rows",
         )
         .order_by("title", "pk")
@@ -735,25 +746,17 @@ def concept_document(version, *, public: bool) -> dict:
                 per_field[field_id].append(row)
         else:
             without_field.append(row)
-    gantt_rows = [
-        {
-            "title": m.title,
-            "planned_start": m.planned_start,
-            "planned_end": m.planned_end,
-            "actual_start": m.actual_start,
-            "actual_end": m.actual_end,
-        }
-        for m, _row in rows
-        if m.planned_start or m.actual_start
-    ]
+    dated = [m for m, _row in rows if m.planned_start or m.actual_start]
     gantt_charts = [
-        charts.gantt_svg(
-            gantt_rows[i : i + GANTT_ROWS_PER_CHART],
-            today=today,
-            title=_("Timeline of the measures"),
-            desc=_("Planned period as an outlined bar, actual period as a filled bar."),
+        str(
+            gantt_svg(
+                dated[i : i + GANTT_ROWS_PER_CHART],
+                today=today,
+                title=_("Timeline of the measures"),
+                id_prefix=f"concept-gantt-{i}",
+            )
         )
-        for i in range(0, len(gantt_rows), GANTT_ROWS_PER_CHART)
+        for i in range(0, len(dated), GANTT_ROWS_PER_CHART)
     ]
     return {
         "version": str(version),
