@@ -33,6 +33,7 @@ ACTUAL_FILL = "#052c65"
 MILESTONE_FILL = "#842029"
 TODAY_COLOUR = "#b02a37"
 TEXT_COLOUR = "#212529"
+LEGEND_HEIGHT = 30
 
 
 @dataclass
@@ -93,7 +94,8 @@ def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "g
         return round(LABEL_WIDTH + (day - start).days / span * CHART_WIDTH, 1)
 
     count = sum(len(g.measures) for g in groups)
-    height = AXIS_HEIGHT + len(groups) * GROUP_HEIGHT + count * ROW_HEIGHT + 10
+    legend_y = AXIS_HEIGHT + len(groups) * GROUP_HEIGHT + count * ROW_HEIGHT + 10
+    height = legend_y + LEGEND_HEIGHT
     desc = _(
         "Timeline of %(count)s measures from %(start)s to %(end)s, grouped by field of action. "
         "Light bars show the planned period, dark bars the actual period, diamonds the "
@@ -115,7 +117,7 @@ def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "g
         x0 = x(datetime.date(year, 1, 1))
         x1 = x(datetime.date(year + 1, 1, 1))
         out.append(
-            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{height}" '
+            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{legend_y}" '
             f'stroke="#ced4da" stroke-width="1"/>'
         )
         out.append(
@@ -164,13 +166,48 @@ def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "g
             out.append("</g>")
             y += ROW_HEIGHT
     x_today = x(today)
+    today_label = escape(_("Today"))
     out.append(
-        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" y2="{height}" '
+        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" y2="{legend_y}" '
         f'stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
     )
     out.append(
         f'<text x="{x_today + 3}" y="{AXIS_HEIGHT - 2}" fill="{TODAY_COLOUR}" font-size="11">'
-        f"{escape(_('Today'))}</text>"
+        f"{today_label}</text>"
     )
+    out.append(_legend(legend_y + 8))
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _legend(y: int) -> str:
+    """A one-line key below the chart (the same words as the ``<desc>``)."""
+    x = LABEL_WIDTH
+    planned, actual = escape(_("planned")), escape(_("actual"))
+    milestone, today = escape(_("milestone (filled: done)")), escape(_("Today"))
+    parts = ['<g class="legend" font-size="11">']
+    parts.append(
+        f'<rect x="{x}" y="{y}" width="24" height="12" rx="2" fill="{PLANNED_FILL}" '
+        f'stroke="{PLANNED_STROKE}"/><text x="{x + 30}" y="{y + 10}" fill="{TEXT_COLOUR}">'
+        f"{planned}</text>"
+    )
+    x += 110
+    parts.append(
+        f'<rect x="{x}" y="{y + 3}" width="24" height="6" fill="{ACTUAL_FILL}"/>'
+        f'<text x="{x + 30}" y="{y + 10}" fill="{TEXT_COLOUR}">{actual}</text>'
+    )
+    x += 110
+    parts.append(
+        f'<polygon points="{x + 6},{y} {x + 12},{y + 6} {x + 6},{y + 12} {x},{y + 6}" '
+        f'fill="{MILESTONE_FILL}" stroke="{MILESTONE_FILL}"/>'
+        f'<text x="{x + 18}" y="{y + 10}" fill="{TEXT_COLOUR}">'
+        f"{milestone}</text>"
+    )
+    x += 210
+    parts.append(
+        f'<line x1="{x}" y1="{y - 1}" x2="{x}" y2="{y + 13}" stroke="{TODAY_COLOUR}" '
+        f'stroke-width="1.5" stroke-dasharray="4 3"/><text x="{x + 6}" y="{y + 10}" '
+        f'fill="{TODAY_COLOUR}">{today}</text>'
+    )
+    parts.append("</g>")
+    return "".join(parts)

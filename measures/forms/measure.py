@@ -214,6 +214,7 @@ class FinancingRowForm(forms.ModelForm):
     def __init__(self, *args, area=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].widget.attrs.update({"min": 0, "step": "0.01"})
+        self.fields["in_kind"].help_text = ""  # explained once above the rows
         if area is not None:
             self.fields["actor"].queryset = Actor.objects.filter(area=area).order_by("name")
         self.fields["actor"].error_messages["invalid_choice"] = _("Choose an actor of this area.")
@@ -314,7 +315,7 @@ class MeasureFilterForm(forms.Form):
             .order_by("-version__number", "order", "pk")
         )
         self.fields["action_field"].label_from_instance = lambda f: (
-            f"{f.title} ({_('version')} {f.version.number})"
+            _("%(title)s (version %(number)s)") % {"title": f.title, "number": f.version.number}
         )
         self.fields["action_field"].empty_label = _("all")
         self.fields["lead_actor"].queryset = Actor.objects.filter(area=area).order_by("name")
