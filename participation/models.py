@@ -231,10 +231,11 @@ class Attendance(models.Model):
 def participation_gaps(area, *, start, end) -> dict:
     """Who took part in nothing between ``start`` and ``end`` (dates or datetimes).
 
-    Returns ``{"kinds": [(kind, label), …], "actors": [Actor, …]}``: the actor kinds of which no
-    registered active actor attended any event of the area in the period (only kinds with at
-    least one active actor are listed), and the active actors without any attendance in the
-    period, ordered by kind and name. Two queries.
+    Returns ``{"kinds": [(kind, label), …], "actors": [Actor, …], "unregistered_kinds": […]}``:
+    the actor kinds of which no registered active actor attended any event of the area in the
+    period (only kinds with at least one active actor are listed), the active actors without
+    any attendance in the period (ordered by kind and name), and the kinds of which the area has
+    no active actor at all (nobody to invite yet). Two queries.
     """
     attended_ids = set(
         Attendance.objects.for_area(area).in_period(start, end).values_list("actor_id", flat=True)
@@ -243,13 +244,17 @@ def participation_gaps(area, *, start, end) -> dict:
     absent = [actor for actor in active if actor.pk not in attended_ids]
     kinds_present = {actor.kind for actor in active}
     kinds_attended = {actor.kind for actor in active if actor.pk in attended_ids}
-    kind_labels = dict(Actor._meta.get_field("kind").choices)
     kinds = [
-        (kind, kind_labels.get(kind, kind))
-        for kind, _label in Actor._meta.get_field("kind").choices
+        (kind, label)
+        for kind, label in Actor._meta.get_field("kind").choices
         if kind in kinds_present - kinds_attended
     ]
-    return {"kinds": kinds, "actors": absent}
+    unregistered = [
+        (kind, label)
+        for kind, label in Actor._meta.get_field("kind").choices
+        if kind not in kinds_present
+    ]
+    return {"kinds": kinds, "actors": absent, "unregistered_kinds": unregistered}
 
 
 class HeadCountGroup(models.TextChoices):

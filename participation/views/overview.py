@@ -61,12 +61,27 @@ class OverviewView(AreaPermissionMixin, TemplateView):
         kwargs["period"] = period
 
         comments = Comment.objects.for_area(area).exclude(moderation=Moderation.BLOCKED)
-        kwargs["comments_per_measure"] = list(
+        per_measure = {}
+        for measure_id, title, n in (
             comments.exclude(measure=None)
-            .values("measure_id", "measure__title")
+            .values_list("measure_id", "measure__title")
             .annotate(n=Count("pk"))
-            .order_by("-n", "measure__title")[:20]
-        )
+            .order_by()
+        ):
+            per_measure[measure_id] = {"title": title, "comments": n, "ideas": 0}
+        for measure_id, title, n in (
+            Idea.objects.for_area(area)
+            .exclude(measure=None)
+            .exclude(moderation=Moderation.BLOCKED)
+            .values_list("measure_id", "measure__title")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            per_measure.setdefault(measure_id, {"title": title, "comments": 0, "ideas": 0})
+            per_measure[measure_id]["ideas"] = n
+        kwargs["per_measure"] = sorted(
+            per_measure.values(), key=lambda row: (-row["comments"] - row["ideas"], row["title"])
+        )[:25]
         version = current_version(area)
         kwargs["version"] = version
         per_field = {}

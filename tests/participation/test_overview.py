@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from actors.models import ActorKind
 from participation import charts
 from participation.models import Attendance, Event, participation_gaps
 from tests.factories import (
@@ -97,11 +98,15 @@ def test_gaps_last_12_months(area, other_area):
     assert [actor.name for actor in gaps["actors"]] == ["Wohnbau eG", "Kita Regenbogen"]
     assert [kind for kind, _label in gaps["kinds"]] == ["housing"]
     assert never in gaps["actors"]
+    unregistered = {kind for kind, _label in gaps["unregistered_kinds"]}
+    assert {"business", "religious"} <= unregistered
+    assert not unregistered & {"school", "housing"}
 
 
 def test_gaps_of_an_area_without_actors_are_empty(area):
     gaps = participation_gaps(area, start=datetime.date(2025, 1, 1), end=datetime.date(2026, 1, 1))
-    assert gaps == {"kinds": [], "actors": []}
+    assert gaps["kinds"] == [] and gaps["actors"] == []
+    assert len(gaps["unregistered_kinds"]) == len(ActorKind.choices)
 
 
 def test_overview_page_shows_charts_tables_and_gaps(client_as, area):
@@ -112,6 +117,7 @@ def test_overview_page_shows_charts_tables_and_gaps(client_as, area):
     CommentFactory.create_batch(3, area=area, measure=measure)
     CommentFactory(area=area, measure=measure, moderation="blocked")
     IdeaFactory(area=area, action_field=field)
+    IdeaFactory(area=area, measure=MeasureFactory(area=area, title="Idee wurde Maßnahme"))
     event = EventFactory(area=area, format="walk", starts_at=timezone.now())
     AttendanceFactory(event=event, actor__kind="school")
     _ParticipationActorFactory(area=area, kind="housing", name="Wohnungsgenossenschaft Nord")
@@ -125,6 +131,8 @@ def test_overview_page_shows_charts_tables_and_gaps(client_as, area):
     assert "Hofbegrünung" in html
     assert "Wohnen und Wohnumfeld" in html
     assert "Wohnungsgenossenschaft Nord" in html
+    assert "Idee wurde Maßnahme" in html
+    assert "Religionsgemeinschaft" in html  # a kind nobody is registered of
     quarter = client_as("reader").get(
         reverse("participation:overview", kwargs={"area_slug": area.slug}) + "?period=quarter"
     )
