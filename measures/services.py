@@ -24,6 +24,7 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
 
     The previous current version loses the flag in the same transaction, so the area never has
     two current versions (the database constraint would refuse it) nor, for a moment, none.
+    If it was adopted and older, it becomes superseded.
     """
     with transaction.atomic():
         # Lock the area's versions so two simultaneous requests cannot both switch.
@@ -33,9 +34,13 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
         )
         for old in previous:
             old.is_current = False
+            # An adopted older version is replaced by the newer one: it becomes superseded
+            # (and frozen). Going back to an older version leaves the statuses alone.
+            if old.status == VersionStatus.ADOPTED and old.number < version.number:
+                old.status = VersionStatus.SUPERSEDED
             if user is not None:
                 old._history_user = user
-            old.save(update_fields=["is_current"])
+            old.save(update_fields=["is_current", "status"])
         version.is_current = True
         if user is not None:
             version._history_user = user

@@ -115,3 +115,16 @@ def test_council_decision_before_as_of_is_invalid(area):
     with pytest.raises(ValidationError) as info:
         version.full_clean()
     assert "council_decision_on" in info.value.message_dict
+
+
+def test_make_current_supersedes_the_older_adopted_version(version, manager):
+    new = services.start_update(version=version, user=manager)
+    new.status = "adopted"
+    new.save()
+    services.make_current(version=new, user=manager)
+    version.refresh_from_db()
+    assert (version.status, version.is_current) == ("superseded", False)
+    # Switching back does not touch the statuses.
+    services.make_current(version=version, user=manager)
+    new.refresh_from_db()
+    assert (new.status, new.is_current) == ("adopted", False)
