@@ -1,6 +1,7 @@
 """Internal measure pages: list with filters, detail with history, create/edit with inline rows."""
 
 from django.contrib import messages
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -148,7 +149,9 @@ class MeasureEditView(AreaPermissionMixin, View):
                 data[key] = str(int(data.get(key, 0)) + 1)
             except ValueError:
                 data[key] = "1"
-            return self.render(*self.build(data))
+            parts = self.build(data)
+            _hide_errors(*parts)  # adding a row is not a save attempt
+            return self.render(*parts)
         form = MeasureForm(
             request.POST, instance=self.measure, area=self.area, version=self.version
         )
@@ -179,6 +182,16 @@ class MeasureEditView(AreaPermissionMixin, View):
                 "measures:measure_detail", kwargs={"area_slug": self.area.slug, "pk": measure.pk}
             )
         )
+
+
+def _hide_errors(form, *formsets) -> None:
+    """Show bound forms with their typed values but without validation messages."""
+    form._errors = ErrorDict()
+    for formset in formsets:
+        formset._errors = [ErrorDict() for _row in formset.forms]
+        formset._non_form_errors = formset.error_class()
+        for row in formset.forms:
+            row._errors = ErrorDict()
 
 
 class MeasureRowView(AreaPermissionMixin, View):

@@ -277,10 +277,12 @@ def test_actor_of_other_area_is_a_form_error(client_as, concept, area, other_are
 
 
 def test_add_row_without_javascript_rerenders_with_one_more_row(client_as, concept, area):
-    data = form_data(concept, add_row="financing")
+    data = form_data(concept, add_row="financing", title="")
     response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
     assert response.status_code == 200
     html = response.content.decode()
+    assert "invalid-feedback" not in html and "is-invalid" not in html  # no save attempt
+    assert 'value="Lindenstraße 4"' in html
     assert 'name="financing-TOTAL_FORMS" value="3"' in html
     assert 'name="financing-2-amount"' in html
     assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
