@@ -10,6 +10,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,6 +54,20 @@ def target_kind(obj) -> str:
         if isinstance(obj, model):
             return kind
     raise TypeError(f"Residents cannot comment on {type(obj).__name__}.")
+
+
+def target_url(area, kind: str, obj) -> str:
+    """The public page a comment target lives on."""
+    try:
+        if kind == "concept":
+            return area.get_absolute_url()
+        if kind == "idea":
+            return reverse(
+                "participation:idea_detail", kwargs={"area_slug": area.slug, "pk": obj.pk}
+            )
+        return obj.get_absolute_url()
+    except (NoReverseMatch, AttributeError):
+        return area.get_absolute_url()
 
 
 def comment_target(comment: Comment) -> tuple[str, object]:

@@ -107,14 +107,15 @@ def send_answer_notification(comment: Comment) -> bool:
     if not claimed:
         return False
     comment.answer_notified_at = now
-    from .contributions import comment_target
+    from .contributions import comment_target, target_url
 
-    _kind, target = comment_target(comment)
+    kind, target = comment_target(comment)
+    page_url = _absolute(target_url(comment.area, kind, target)) + f"#comment-{comment.pk}"
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Your comment has been answered")
         body = render_to_string(
             "participation/comment_answer_email.txt",
-            {"comment": comment, "target": target, "area": comment.area},
+            {"comment": comment, "target": target, "area": comment.area, "url": page_url},
         )
     try:
         send_mail(subject, body, None, [comment.email])

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -24,20 +24,7 @@ from ..forms.contributions import CommentForm, IdeaForm, ReportForm
 from ..models import Comment, CommentReport, Idea, Moderation
 
 RATE_LIMIT_STATUS = 429
-
-
-def target_url(area, kind: str, obj) -> str:
-    """The public page a comment target lives on."""
-    try:
-        if kind == "concept":
-            return area.get_absolute_url()
-        if kind == "idea":
-            return reverse(
-                "participation:idea_detail", kwargs={"area_slug": area.slug, "pk": obj.pk}
-            )
-        return obj.get_absolute_url()
-    except (NoReverseMatch, AttributeError):
-        return area.get_absolute_url()
+target_url = contributions.target_url
 
 
 def _safe_next(request, fallback: str) -> str:

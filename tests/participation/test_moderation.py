@@ -162,6 +162,7 @@ def test_answer_is_shown_publicly_and_mailed_once(client_as, area):
     message = mail.outbox[0]
     assert message.to == ["anna@example.net"]
     assert "Danke, wir prüfen das." in message.body
+    assert f"{measure.get_absolute_url()}#comment-{comment.pk}" in message.body
     assert not getattr(message, "alternatives", [])  # plain text only: payloads stay inert
     # Correcting the answer does not mail again.
     client.post(url, {"form": "answer", "official_answer": "Korrigierte Antwort"})
