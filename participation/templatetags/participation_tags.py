@@ -11,6 +11,7 @@ Each tag costs a fixed number of queries, however many comments there are.
 """
 
 from django import template
+from django.core.paginator import Paginator
 from django.urls import reverse
 
 from ..contributions import target_kind
@@ -18,6 +19,8 @@ from ..forms.contributions import CommentForm
 from ..models import Comment, EventResult, Idea, IdeaStatus, Moderation
 
 register = template.Library()
+
+THREADS_PER_PAGE = 30
 
 
 def _area_of(context, obj):
@@ -43,17 +46,19 @@ def _comment_context(context, obj, form=None):
     kind = target_kind(obj)
     request = context.get("request")
     user = context.get("user") or getattr(request, "user", None)
-    threads = list(Comment.objects.about(obj).threads())
-    published = sum(
-        (c.moderation == Moderation.PUBLISHED)
-        + sum(r.moderation == Moderation.PUBLISHED for r in c.shown_replies)
-        for c in threads
+    comments = Comment.objects.about(obj)
+    # Newest discussions first, THREADS_PER_PAGE at a time; replies stay in their thread.
+    page = Paginator(comments.threads().order_by("-created_at", "-pk"), THREADS_PER_PAGE).get_page(
+        request.GET.get("comments_page") if request is not None else None
     )
+    threads = list(page.object_list)
+    published = comments.published().count()
     return {
         "area": area,
         "target": obj,
         "kind": kind,
         "threads": threads,
+        "comments_page": page,
         "published_count": published,
         "open_for_comments": _is_open_for_comments(area, kind, obj),
         "form": form or CommentForm(),

@@ -63,8 +63,15 @@ def test_public_page_queries_do_not_grow_with_comments(
     _many(kwargs, area, 50)
     with django_assert_num_queries(len(one.captured_queries)):
         html = client.get(url).content.decode()
-    assert html.count('class="comment-text') == 102
+    # 52 threads (51 with a reply, one hidden), newest first, 30 threads per page.
+    assert html.count('class="comment-text') == 58
+    assert '<span class="badge text-bg-secondary">102</span>' in html
+    assert "?comments_page=2#comments" in html
     assert 'class="comment-form"' in html
+    with django_assert_num_queries(len(one.captured_queries)):
+        page2 = client.get(url + "?comments_page=2").content.decode()
+    assert page2.count('class="comment-text') == 44
+    assert client.get(url + "?comments_page=abc").status_code == 200
 
 
 @pytest.mark.django_db(transaction=True)
