@@ -241,6 +241,13 @@ def ideas_moderate(*, area: Area, ids, action: str, reason: str = "") -> int:
         )
 
 
+def area_set_moderation_mode(*, area: Area, premoderated: bool) -> Area:
+    """The manager chooses pre-moderation (shown after approval) or post-moderation."""
+    area.comments_premoderated = premoderated
+    area.save(update_fields=["comments_premoderated"])
+    return area
+
+
 def comment_answer(*, comment: Comment, answer: str, user) -> Comment:
     """Give (or correct) the official answer; the commenter is told once, if they left an address.
 

@@ -59,6 +59,11 @@ urlpatterns = [
     path("ideas/<int:pk>/", contribution_views.IdeaDetailView.as_view(), name="idea_detail"),
     path("moderation/", moderation_views.ModerationQueueView.as_view(), name="moderation"),
     path(
+        "moderation/mode/",
+        moderation_views.ModerationModeView.as_view(),
+        name="moderation_mode",
+    ),
+    path(
         "moderation/comments/<int:pk>/",
         moderation_views.CommentModerationView.as_view(),
         name="moderation_comment",

@@ -240,6 +240,18 @@ class IdeaStatusForm(forms.Form):
         return cleaned
 
 
+class ModerationModeForm(forms.Form):
+    premoderated = forms.TypedChoiceField(
+        label=_("When do residents' comments appear?"),
+        choices=[
+            ("1", _("Pre-moderation: only after approval")),
+            ("0", _("Post-moderation: at once, moderated afterwards")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+
+
 # --- data protection
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from ihk.mixins import AreaPermissionMixin
@@ -22,6 +23,7 @@ from ..forms.contributions import (
     BulkModerationForm,
     IdeaStatusForm,
     ModerationForm,
+    ModerationModeForm,
     PrivacyEraseForm,
     PrivacySearchForm,
 )
@@ -74,6 +76,9 @@ class ModerationQueueView(_ModerationMixin, TemplateView):
             comments=list(page.object_list),
             ideas=ideas,
             form=form or BulkModerationForm(),
+            mode_form=ModerationModeForm(
+                initial={"premoderated": "1" if self.area.comments_premoderated else "0"}
+            ),
             breadcrumbs=self.crumbs(),
             can_moderate=self.request.user.has_perm("participation.moderate", self.area),
         )
@@ -103,6 +108,25 @@ class ModerationQueueView(_ModerationMixin, TemplateView):
             % {"comments": n_comments, "ideas": n_ideas},
         )
         return HttpResponseRedirect(request.get_full_path())
+
+
+class ModerationModeView(AreaPermissionMixin, View):
+    """``moderation/mode/`` (POST): switch the area between pre- and post-moderation."""
+
+    permission_required = "participation.moderate"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = ModerationModeForm(request.POST)
+        queue = reverse("participation:moderation", kwargs={"area_slug": self.area.slug})
+        if not form.is_valid():
+            messages.error(request, _("Please choose how comments are moderated."))
+            return HttpResponseRedirect(queue)
+        contributions.area_set_moderation_mode(
+            area=self.area, premoderated=form.cleaned_data["premoderated"]
+        )
+        messages.success(request, _("The moderation mode has been saved."))
+        return HttpResponseRedirect(queue)
 
 
 class CommentModerationView(_ModerationMixin, TemplateView):

@@ -329,3 +329,26 @@ def test_public_area_page_offers_ideas(client, area):
     html = client.get(area.get_absolute_url()).content.decode()
     assert "Bücherschrank" in html and "Noch geheim" not in html
     assert _url("idea_create", area) in html
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", 302), ("reader", 403), ("other_manager", 403), ("manager", 302)],
+)
+def test_moderation_mode_switch(client_as, area, role, expected):
+    url = _url("moderation_mode", area)
+    response = client_as(role).post(url, {"premoderated": "0"})
+    assert response.status_code == expected
+    area.refresh_from_db()
+    assert area.comments_premoderated is (role != "manager")
+
+
+def test_moderation_mode_get_and_bad_value(client_as, area):
+    client = client_as("manager")
+    assert client.get(_url("moderation_mode", area)).status_code == 405
+    response = client.post(
+        _url("moderation_mode", area), {"premoderated": "vielleicht"}, follow=True
+    )
+    assert "Bitte wählen Sie" in response.content.decode()
+    area.refresh_from_db()
+    assert area.comments_premoderated
