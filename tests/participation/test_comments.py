@@ -407,3 +407,34 @@ def test_comment_count_and_reply_link(client, area, measure):
     html = client.get(measure.get_absolute_url()).content.decode()
     # The reply link exists for the first comment only (one level of replies).
     assert len(re.findall(r"/comments/\d+/reply/", html)) == 1
+
+
+ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_public_comment_views_role_matrix(client_as, area, measure, role):
+    """Everyone may comment on public objects (staff too); nobody on non-public ones."""
+    client = client_as(role)
+    comment = CommentFactory(area=area, measure=measure)
+    hidden = MeasureFactory(area=area, is_public=False)
+    on_hidden = CommentFactory(area=area, measure=hidden)
+    assert client.get(comment_url(area, "measure", measure)).status_code == 200
+    assert client.get(reply_url(area, comment)).status_code == 200
+    assert client.get(report_url(area, comment)).status_code == 200
+    assert client.get(comment_url(area, "measure", hidden)).status_code == 404
+    assert client.get(reply_url(area, on_hidden)).status_code == 404
+    assert client.get(report_url(area, on_hidden)).status_code == 404
+    response = client.post(comment_url(area, "measure", measure), form_data(text=f"Von {role}"))
+    assert response.status_code == 302
+    assert Comment.objects.filter(text=f"Von {role}").count() == 1
+
+
+def test_english_comment_form(client, area, measure):
+    client.cookies["django_language"] = "en"
+    html = client.get(measure.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Your comment" in html and "Send comment" in html
+    response = client.post(
+        comment_url(area, "measure", measure), form_data(consent=None), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Please agree to the processing of your data." in response.content.decode()
