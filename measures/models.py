@@ -335,8 +335,8 @@ class MeasureQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True, area__is_public=True)
 
-    def for_concept(self, version):
-        """The version's measures with everything the concept page, Gantt and KuF show.
+    def for_timeline(self, version):
+        """The version's measures as the Gantt chart and the public concept page need them.
 
         ``action_fields`` and ``goals`` are prefetched limited to ``version``, so
         ``measure.action_fields.all()`` gives this version's fields only.
@@ -355,11 +355,13 @@ class MeasureQuerySet(models.QuerySet):
                         "action_field"
                     ),
                 ),
-                "partner_actors",
                 "milestones",
-                "financing_rows",
             )
         )
+
+    def for_concept(self, version):
+        """``for_timeline`` plus partner actors and financing rows (KuF, reports)."""
+        return self.for_timeline(version).prefetch_related("partner_actors", "financing_rows")
 
     def for_list(self):
         return self.select_related("area", "lead_actor").prefetch_related(

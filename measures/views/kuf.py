@@ -39,10 +39,13 @@ class VersionMixin(AreaPermissionMixin):
                 return version
         return self.versions[0] if self.versions else None
 
-    def measures(self):
+    def measures(self, *, with_costs: bool = True):
         if self.version is None:
             return []
-        return list(Measure.objects.for_concept(self.version).order_by("title"))
+        measures = Measure.objects.for_concept(self.version)
+        if not with_costs:
+            measures = Measure.objects.for_timeline(self.version)
+        return list(measures.order_by("title"))
 
     def get_context_data(self, **kwargs):
         kwargs["versions"] = self.versions
@@ -102,7 +105,7 @@ class TimelineView(VersionMixin, TemplateView):
     template_name = "measures/timeline.html"
 
     def get_context_data(self, **kwargs):
-        measures = self.measures()
+        measures = self.measures(with_costs=False)
         title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
         kwargs["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
             gantt_svg(measures, today=datetime.date.today(), title=title)

@@ -69,7 +69,7 @@ class PublicConceptView(AreaPublicView):
                         )
             measures = list(
                 # Not .public(): members preview a non-public area with its measures.
-                Measure.objects.for_concept(version).filter(is_public=True).order_by("title")
+                Measure.objects.for_timeline(version).filter(is_public=True).order_by("title")
             )
             by_field = {f.pk: [] for f in fields}
             for measure in measures:
@@ -126,6 +126,14 @@ class PublicMeasureView(AreaMixin, DetailView):
                 "lead_actor": lead if lead and lead.is_public else None,
                 "partners": [a for a in measure.partner_actors.all() if a.is_public],
                 "milestones": list(measure.milestones.all()),
+                "gantt": mark_safe(  # noqa: S308 – built from escaped values only
+                    gantt_svg(
+                        [measure],
+                        today=datetime.date.today(),
+                        title=_("Timeline of “%(title)s”") % {"title": measure.title},
+                        id_prefix="measure",
+                    )
+                ),
                 "cost_total": sum((r.amount for r in rows), 0),
                 "cost_by_source": sorted(by_source.items()),
                 "years": sorted({r.year for r in rows}),

@@ -182,7 +182,7 @@ def test_concept_page_query_count_is_the_same_for_1_and_50_measures(client, area
     one = count_queries(client, concept_url(area))
     add_measures(49)
     assert count_queries(client, concept_url(area)) == one
-    assert one <= 16
+    assert one <= 20  # 9 for the concept, the rest for other apps' public sections
 
 
 def test_public_measure_query_count_is_the_same_for_1_and_50_rows(client, public_concept, area):
