@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
@@ -32,7 +33,10 @@ def _crumbs(area, *rest):
 
 
 def _reports_crumb(area):
-    return (_("Reports"), reverse("reports:report_list", kwargs={"area_slug": area.slug}))
+    return (
+        pgettext("documents", "Reports"),
+        reverse("reports:report_list", kwargs={"area_slug": area.slug}),
+    )
 
 
 def pdf_response(data: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
@@ -58,7 +62,7 @@ class ReportListView(AreaPermissionMixin, ListView):
             .order_by("-created_at")[:10]
         )
         kwargs["versions"] = ConceptVersion.objects.filter(area=self.area).order_by("-number")
-        kwargs["breadcrumbs"] = _crumbs(self.area, (_("Reports"), ""))
+        kwargs["breadcrumbs"] = _crumbs(self.area, (pgettext("documents", "Reports"), ""))
         return super().get_context_data(**kwargs)
 
 
