@@ -24,9 +24,28 @@ DEFAULT_RATE_LIMITS: dict[str, tuple[int, int]] = {
 HONEYPOT_FIELD = "website"
 
 
+def client_address(request) -> str:
+    """The client's address, also behind reverse proxies.
+
+    Behind N trusted proxies (``settings.TRUSTED_PROXY_COUNT = N``, default 0) the address is the
+    N-th entry from the right of ``X-Forwarded-For``: entries further left can be forged by the
+    client. Without that setting every resident behind the proxy would share one rate limit.
+    """
+    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def client_hash(request) -> str:
     """A keyed hash of the client address (no raw IP is kept anywhere)."""
-    address = request.META.get("REMOTE_ADDR") or "unknown"
+    address = client_address(request)
     key = str(settings.CLIENT_HASH_SALT).encode()
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()
 
