@@ -372,7 +372,10 @@ class StakeholderMapView(RegisterMixin, TemplateView):
             kind=kind,
             kinds=ActorKind.choices,
             svg=mark_safe(stakeholder_svg(actors)),  # noqa: S308 - built with escape()
-            quadrants=Quadrant.choices,
+            quadrant_counts=[
+                (label, sum(1 for actor in actors if actor.quadrant == value))
+                for value, label in Quadrant.choices
+            ],
         )
         return super().get_context_data(**kwargs)
 

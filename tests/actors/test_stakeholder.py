@@ -108,3 +108,12 @@ def test_map_page_ignores_unknown_kind(client_as, area):
     response = client_as("manager").get(f"/areas/{area.slug}/actors/map/?kind=<b>")
     assert response.status_code == 200
     assert "&lt;b&gt;" not in response.content.decode()
+
+
+def test_map_page_counts_per_quadrant(client_as, area):
+    ActorFactory(area=area, interest=5, influence=5)
+    ActorFactory(area=area, interest=1, influence=1)
+    ActorFactory(area=area, interest=1, influence=2)
+    response = client_as("manager").get(f"/areas/{area.slug}/actors/map/")
+    counts = dict(response.context["quadrant_counts"])
+    assert counts == {"Eng einbinden": 1, "Zufriedenstellen": 0, "Informieren": 0, "Beobachten": 2}
