@@ -154,7 +154,9 @@ class ResultRowView(AreaPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         try:
-            index = max(0, min(int(self.request.GET.get("index", "0")), 99))
+            # htmx sends the formset's current TOTAL_FORMS: the new row gets that index.
+            raw = self.request.GET.get("results-TOTAL_FORMS", self.request.GET.get("index", "0"))
+            index = max(0, min(int(raw), 99))
         except ValueError:
             index = 0
         formset = EventResultFormSet(

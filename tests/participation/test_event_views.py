@@ -355,3 +355,10 @@ def test_edit_form_query_count_is_the_same_for_1_and_50_rows(client_as, area):
     one = count_queries(client, url("event_update", area, pk=event.pk))
     add(49)
     assert count_queries(client, url("event_update", area, pk=event.pk)) == one
+
+
+def test_htmx_result_row_reads_the_total_forms_counter(client_as, area):
+    response = client_as("manager").get(url("event_result_row", area) + "?results-TOTAL_FORMS=2")
+    html = response.content.decode()
+    assert 'name="results-2-text"' in html
+    assert 'name="results-TOTAL_FORMS" value="3"' in html
