@@ -169,6 +169,29 @@ class Event(models.Model):
             raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
 
 
+def _by_period(queryset, key: str, aggregate, period: str) -> dict[str, dict[str, int]]:
+    """Group ``queryset`` by the local year or quarter of its event's start and by ``key``."""
+    trunc = TruncQuarter if period == "quarter" else TruncYear
+    rows = (
+        queryset.order_by()
+        .annotate(period=trunc("event__starts_at"))
+        .values_list("period", key)
+        .annotate(n=aggregate)
+        .order_by("period", key)
+    )
+    result: dict[str, dict[str, int]] = {}
+    for start, group, n in rows:
+        start = timezone.localtime(start) if isinstance(start, datetime.datetime) else start
+        label = (
+            f"{start.year} Q{(start.month - 1) // 3 + 1}"
+            if period == "quarter"
+            else str(start.year)
+        )
+        result.setdefault(label, {})
+        result[label][group] = result[label].get(group, 0) + (n or 0)
+    return result
+
+
 class AttendanceQuerySet(models.QuerySet):
     """Reads of attendances, for the participation overview and the status report."""
 
@@ -185,25 +208,7 @@ class AttendanceQuerySet(models.QuerySet):
         ``period`` is ``"year"`` (labels like ``"2025"``) or ``"quarter"`` (``"2025 Q2"``).
         Periods follow the local (Europe/Berlin) start date of the event.
         """
-        trunc = TruncQuarter if period == "quarter" else TruncYear
-        rows = (
-            self.order_by()
-            .annotate(period=trunc("event__starts_at"))
-            .values_list("period", "actor__kind")
-            .annotate(n=models.Count("pk"))
-            .order_by("period", "actor__kind")
-        )
-        result: dict[str, dict[str, int]] = {}
-        for start, kind, n in rows:
-            start = timezone.localtime(start) if isinstance(start, datetime.datetime) else start
-            label = (
-                f"{start.year} Q{(start.month - 1) // 3 + 1}"
-                if period == "quarter"
-                else str(start.year)
-            )
-            result.setdefault(label, {})
-            result[label][kind] = result[label].get(kind, 0) + n
-        return result
+        return _by_period(self, "actor__kind", models.Count("pk"), period)
 
 
 class Attendance(models.Model):
@@ -267,12 +272,29 @@ class HeadCountGroup(models.TextChoices):
     OTHER = "other", _("Others")
 
 
+class HeadCountQuerySet(models.QuerySet):
+    """Reads of head counts (people without a registered actor), for overview and report."""
+
+    def for_area(self, area):
+        return self.filter(event__area=area)
+
+    def in_period(self, start, end):
+        """Head counts of events starting in ``[start, end)`` (see ``EventQuerySet.in_period``)."""
+        return self.filter(event__starts_at__gte=_aware(start), event__starts_at__lt=_aware(end))
+
+    def sum_by_group_and_period(self, period: str = "year") -> dict[str, dict[str, int]]:
+        """``{period_label: {group: people}}`` like ``Attendance…count_by_kind_and_period``."""
+        return _by_period(self, "group", models.Sum("count"), period)
+
+
 class HeadCount(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="head_counts", verbose_name=_("event")
     )
     group = models.CharField(_("group"), max_length=20, choices=HeadCountGroup.choices)
     count = models.PositiveIntegerField(_("number of people"))
+
+    objects = HeadCountQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("head count")

@@ -14,7 +14,16 @@ from ihk.mixins import AreaPermissionMixin
 from measures.models import ConceptVersion
 
 from .. import charts
-from ..models import Attendance, Comment, Event, Idea, Moderation, participation_gaps
+from ..models import (
+    Attendance,
+    Comment,
+    Event,
+    HeadCount,
+    HeadCountGroup,
+    Idea,
+    Moderation,
+    participation_gaps,
+)
 
 
 def current_version(area):
@@ -59,6 +68,25 @@ class OverviewView(AreaPermissionMixin, TemplateView):
             uid="chart-attendance",
         )
         kwargs["period"] = period
+
+        people = HeadCount.objects.for_area(area).sum_by_group_and_period(period)
+        people_periods = list(people)
+        groups_used = {group for counts in people.values() for group in counts}
+        people_series = [(g, label) for g, label in HeadCountGroup.choices if g in groups_used]
+        kwargs["people_periods"] = people_periods
+        kwargs["people_rows"] = [
+            (label, [people[p].get(group, 0) for p in people_periods])
+            for group, label in people_series
+        ]
+        kwargs["people_chart"] = charts.stacked_bar_chart(
+            people_periods,
+            people_series,
+            people,
+            title=_("Participants by group"),
+            desc=_("Head counts of the events by group of people, per %(period)s.")
+            % {"period": _("quarter") if period == "quarter" else _("year")},
+            uid="chart-people",
+        )
 
         comments = Comment.objects.for_area(area).exclude(moderation=Moderation.BLOCKED)
         per_measure = {}

@@ -9,13 +9,14 @@ from django.utils import timezone
 
 from actors.models import ActorKind
 from participation import charts
-from participation.models import Attendance, Event, participation_gaps
+from participation.models import Attendance, Event, HeadCount, participation_gaps
 from tests.factories import (
     ActionFieldFactory,
     AttendanceFactory,
     CommentFactory,
     ConceptVersionFactory,
     EventFactory,
+    HeadCountFactory,
     IdeaFactory,
     MeasureFactory,
     _ParticipationActorFactory,
@@ -79,6 +80,21 @@ def test_attendance_by_kind_and_period(area, other_area):
     assert period.count() == 3
 
 
+def test_head_counts_by_group_and_period(area, other_area):
+    spring = EventFactory(area=area, starts_at=at(2025, 4, 10), ends_at=at(2025, 4, 10))
+    autumn = EventFactory(area=area, starts_at=at(2025, 10, 10), ends_at=at(2025, 10, 10))
+    HeadCountFactory(event=spring, group="youth", count=12)
+    HeadCountFactory(event=autumn, group="youth", count=8)
+    HeadCountFactory(event=autumn, group="residents", count=40)
+    HeadCountFactory(event=EventFactory(area=other_area), group="youth", count=99)
+    counts = HeadCount.objects.for_area(area)
+    assert counts.sum_by_group_and_period() == {"2025": {"residents": 40, "youth": 20}}
+    assert counts.sum_by_group_and_period("quarter") == {
+        "2025 Q2": {"youth": 12},
+        "2025 Q4": {"residents": 40, "youth": 8},
+    }
+
+
 def test_gaps_last_12_months(area, other_area):
     now = timezone.now()
     recent = EventFactory(area=area, starts_at=now - datetime.timedelta(days=30))
@@ -120,12 +136,13 @@ def test_overview_page_shows_charts_tables_and_gaps(client_as, area):
     IdeaFactory(area=area, measure=MeasureFactory(area=area, title="Idee wurde Maßnahme"))
     event = EventFactory(area=area, format="walk", starts_at=timezone.now())
     AttendanceFactory(event=event, actor__kind="school")
+    HeadCountFactory(event=event, group="seniors", count=31)
     _ParticipationActorFactory(area=area, kind="housing", name="Wohnungsgenossenschaft Nord")
     response = client_as("reader").get(
         reverse("participation:overview", kwargs={"area_slug": area.slug})
     )
     html = response.content.decode()
-    assert html.count('role="img"') == 2
+    assert html.count('role="img"') == 3
     assert "<title" in html and "<desc" in html
     assert "Stadtteilspaziergang" in html
     assert "Hofbegrünung" in html
