@@ -10,7 +10,8 @@ API (used by the KuF page, its downloads and the status report PDF)::
     kuf.fields                         # [FieldKuf(title, measures, by_year, total), ...]
     kuf.measures                       # [MeasureKuf(measure, field_title, by_year,
                                        #             by_source, total), ...]
-    kuf_xlsx(kuf, title=...) -> bytes  # Excel workbook (values, German number format)
+    kuf_xlsx(kuf, title=...) -> bytes  # Excel workbook: overview, measures, financing rows
+                                       # (values, not formulas; German number format)
     kuf_csv(kuf) -> str                # semicolon CSV with decimal comma; encode as utf-8-sig
 
 ``measures`` is an iterable of ``Measure`` with ``financing_rows`` and ``action_fields``
@@ -239,6 +240,45 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
     for col in range(3, len(header) + 1):
         sheet.column_dimensions[_col_letter(col)].width = 16
     sheet.freeze_panes = "C2"
+
+    sheet = workbook.create_sheet(_("Financing rows")[:31])
+    sheet.append(
+        [
+            _("Field of action"),
+            _("Measure"),
+            _("Year"),
+            _("Source"),
+            _("State"),
+            _("Amount"),
+            _("Actor"),
+            _("In kind"),
+            _("Note"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = bold
+    for group in kuf.fields:
+        for entry in group.measures:
+            for row in entry.measure.financing_rows.all():
+                sheet.append(
+                    [
+                        group.title,
+                        entry.measure.title,
+                        row.year,
+                        str(row.get_source_display()),
+                        str(row.get_state_display()),
+                        row.amount,
+                        row.actor.name if row.actor_id else "",
+                        _("yes") if row.in_kind else "",
+                        row.note,
+                    ]
+                )
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=6, max_col=6):
+        cell.number_format = EURO_FORMAT
+    for col, width in zip("ABCDEFGHI", (32, 48, 8, 36, 14, 16, 32, 12, 40), strict=True):
+        sheet.column_dimensions[col].width = width
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = "A2"
 
     buffer = io.BytesIO()
     workbook.save(buffer)

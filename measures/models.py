@@ -361,7 +361,12 @@ class MeasureQuerySet(models.QuerySet):
 
     def for_concept(self, version):
         """``for_timeline`` plus partner actors and financing rows (KuF, reports)."""
-        return self.for_timeline(version).prefetch_related("partner_actors", "financing_rows")
+        return self.for_timeline(version).prefetch_related(
+            "partner_actors",
+            models.Prefetch(
+                "financing_rows", queryset=FinancingRow.objects.select_related("actor")
+            ),
+        )
 
     def for_list(self):
         return self.select_related("area", "lead_actor").prefetch_related(

@@ -147,6 +147,10 @@ def test_xlsx_opens_and_totals_match(client_as, kuf_data, area):
     spielplatz = next(r for r in measure_rows if r[1] == "Spielplatz")
     assert D(str(spielplatz[-3])) == D("3500") and D(str(spielplatz[-1])) == D("2000")
     assert D(str(measure_rows[-1][-3])) == D("5030.49")
+    lines = list(workbook.worksheets[2].iter_rows(values_only=True))
+    assert workbook.worksheets[2].title == "Finanzierungszeilen"
+    assert len(lines) == 1 + 7
+    assert sum(D(str(line[5])) for line in lines[1:]) == D("5030.49")
 
 
 def test_csv_parses_with_german_format(client_as, kuf_data, area):
