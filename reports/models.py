@@ -46,6 +46,7 @@ STEP_LABELS = {
     "actors": _("actors and networks"),
     "continuation": _("continuation"),
     "pdf": _("typesetting the PDF"),
+    "pdf_write": _("writing the PDF file"),
 }
 
 

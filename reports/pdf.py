@@ -6,6 +6,7 @@ project's static folders and refuses everything else. Fonts are the machine's De
 """
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -36,12 +37,18 @@ class LocalOnlyURLFetcher(URLFetcher):
         raise ValueError(f"External resources are not loaded into PDFs: {url}")
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, *, progress: Callable[[int, str], None] | None = None) -> bytes:
+    """Lay out and write the PDF; ``progress`` hears of the two long steps (layout, writing)."""
+    if progress:
+        progress(90, "pdf")
     document = HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=LocalOnlyURLFetcher())
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    rendered = document.render(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    if progress:
+        progress(97, "pdf_write")
+    return rendered.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
-def render_report_pdf(report) -> bytes:
+def render_report_pdf(report, *, progress: Callable[[int, str], None] | None = None) -> bytes:
     """The PDF of a status report, rendered from its stored snapshot (never from live data)."""
     if not report.snapshot:
         raise ValueError("The report has no data snapshot to render.")
@@ -49,7 +56,7 @@ def render_report_pdf(report) -> bytes:
         html = render_to_string(
             "reports/pdf/report.html", {"report": report, "data": report.snapshot}
         )
-    return html_to_pdf(html)
+    return html_to_pdf(html, progress=progress)
 
 
 def render_concept_pdf(*, area, data: dict) -> bytes:

@@ -128,8 +128,9 @@ def generate_report(*, report_id: int, user_id: int | None) -> None:
                 report, progress=lambda percent, step: _set_progress(report_id, percent, step)
             )
         report.snapshot = snapshot
-        _set_progress(report_id, 90, "pdf")
-        data = render_report_pdf(report)
+        data = render_report_pdf(
+            report, progress=lambda percent, step: _set_progress(report_id, percent, step)
+        )
         stored_name = store_pdf_atomically(report, data)
         with transaction.atomic():
             locked = StatusReport.objects.select_for_update().get(pk=report_id)

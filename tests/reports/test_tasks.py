@@ -61,7 +61,7 @@ def test_current_state_pdf_through_db_worker(client_as, area, reader):
 
 
 def test_failure_leaves_draft_with_error_and_no_file(draft, manager, media_root, monkeypatch):
-    def broken(report):
+    def broken(report, **kwargs):
         raise RuntimeError("Schriftart fehlt")
 
     monkeypatch.setattr(services, "render_report_pdf", broken)
@@ -91,7 +91,7 @@ def test_failure_while_storing_removes_nothing_half_written(
 
 
 def test_failed_report_can_be_issued_again(draft, manager, monkeypatch):
-    monkeypatch.setattr(services, "render_report_pdf", lambda report: 1 / 0)
+    monkeypatch.setattr(services, "render_report_pdf", lambda report, **kwargs: 1 / 0)
     generate_report_task.call(draft.pk, manager.pk)
     monkeypatch.undo()
     draft.refresh_from_db()
@@ -124,6 +124,6 @@ def test_progress_is_written_per_section(draft, manager, monkeypatch):
     generate_report_task.call(draft.pk, manager.pk)
     steps = [step for _percent, step in seen]
     assert steps[:3] == ["start", "concept", "goals"]
-    assert "pdf" in steps
+    assert steps[-2:] == ["pdf", "pdf_write"]
     percents = [percent for percent, _step in seen]
     assert percents == sorted(percents)
