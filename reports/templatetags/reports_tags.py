@@ -51,3 +51,14 @@ def reports_dashboard_card(context, area):
         StatusReport.objects.for_area(area).status_reports().for_list().order_by("-created_at")[:3]
     )
     return {"area": area, "reports": reports, "request": context.get("request")}
+
+
+@register.inclusion_tag("reports/partials/_public_concept_documents.html")
+def public_concept_documents(area):
+    """Links to the PDF of every adopted concept version (public; nothing personal in them)."""
+    from measures.models import ConceptVersion, VersionStatus
+
+    versions = list(
+        ConceptVersion.objects.filter(area=area, status=VersionStatus.ADOPTED).order_by("-number")
+    )
+    return {"area": area, "versions": versions if area.is_public else []}

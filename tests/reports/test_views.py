@@ -312,3 +312,76 @@ def test_list_query_count_is_bounded(client_as, area, manager, django_assert_max
     StatusReportFactory.create_batch(30, area=area, author=manager)
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(_url("report_list", area))
+
+
+def test_public_area_page_links_adopted_concept_pdf_only(client, area, concept):
+    draft_version = ConceptVersionFactory(area=area, number=2, status="draft")
+    content = client.get(reverse("ihk:area_public", kwargs={"area_slug": area.slug})).content
+    content = content.decode()
+    assert _url("concept_pdf", area, version_id=concept["version"].pk) in content
+    assert _url("concept_pdf", area, version_id=draft_version.pk) not in content
+
+
+def test_concept_pdf_has_no_personal_data(client, area, concept):
+    from tests.factories import ContactPersonFactory
+    from tests.reports.test_pdf import pdf_text
+
+    ContactPersonFactory(actor=concept["lead"], name="Erika Mustermann", email="erika@example.org")
+    text = pdf_text(client.get(_url("concept_pdf", area, version_id=concept["version"].pk)).content)
+    assert "Erika Mustermann" not in text
+    assert "erika@example.org" not in text
+
+
+def _measures_in(version, count):
+    from tests.factories import FinancingRowFactory, MeasureFactory
+
+    field = version.action_fields.first()
+    for i in range(count):
+        measure = MeasureFactory(area=version.area, title=f"Zusatzmaßnahme {i}")
+        measure.action_fields.add(field)
+        FinancingRowFactory(measure=measure)
+
+
+def test_concept_pdf_query_count_bounded(client_as, area, concept, django_assert_max_num_queries):
+    client = client_as("reader")
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    _measures_in(concept["version"], 30)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_continuation_and_preview_query_counts_bounded(
+    client_as, area, draft, concept, django_assert_max_num_queries
+):
+    from tests.factories import ContinuationElementFactory
+
+    client = client_as("reader")
+    urls = [
+        _url("continuation", area),
+        _url("continuation_pdf", area),
+        _url("report_preview", area, pk=draft.pk),
+        _url("report_detail", area, pk=draft.pk),
+    ]
+    counts = []
+    for url in urls:
+        with django_assert_max_num_queries(60) as captured:
+            client.get(url)
+        counts.append(len(captured.captured_queries))
+    ContinuationElementFactory.create_batch(20, area=area)
+    _measures_in(concept["version"], 30)
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
+
+
+def test_admin_lists_and_shows_reports(client_as, area, draft, manager):
+    from tests.reports.test_pdf import issue
+
+    issue(draft, manager)
+    client = client_as("superuser")
+    assert client.get("/admin/reports/statusreport/").status_code == 200
+    page = client.get(f"/admin/reports/statusreport/{draft.pk}/change/")
+    assert page.status_code == 200
+    assert draft.pdf_sha256 in page.content.decode()
