@@ -165,7 +165,7 @@ def _match(old_objects, new_objects, origin_of: dict[int, int | None]):
     return pairs, added, removed
 
 
-def _states_at(history_model, filters: dict, moment: datetime) -> dict[int, object]:
+def states_at(history_model, filters: dict, moment: datetime) -> dict[int, object]:
     """Latest historical record per object id at ``moment``; deleted objects are left out."""
     latest = {}
     records = history_model.objects.filter(history_date__lte=moment, **filters).order_by(
@@ -229,17 +229,17 @@ def _compare_measures(old_ids, new_ids, old_cut, new_cut) -> SectionDiff:
     removed_ids = old_ids - new_ids
     common = old_ids & new_ids
     history = Measure.history.model
-    old_states = _states_at(history, {"id__in": old_ids}, old_cut)
-    new_states = _states_at(history, {"id__in": common}, new_cut)
+    old_states = states_at(history, {"id__in": old_ids}, old_cut)
+    new_states = states_at(history, {"id__in": common}, new_cut)
     # A removed measure is shown as it was in the old version, if history knows it.
     section.removed = sorted(
         (old_states.get(i) or current[i] for i in removed_ids), key=lambda m: m.title
     )
     fin_history = FinancingRow.history.model
     old_rows, new_rows = defaultdict(list), defaultdict(list)
-    for row in _states_at(fin_history, {"measure_id__in": common}, old_cut).values():
+    for row in states_at(fin_history, {"measure_id__in": common}, old_cut).values():
         old_rows[row.measure_id].append(row)
-    for row in _states_at(fin_history, {"measure_id__in": common}, new_cut).values():
+    for row in states_at(fin_history, {"measure_id__in": common}, new_cut).values():
         new_rows[row.measure_id].append(row)
     actor_ids = set()
     for states in (old_states, new_states):

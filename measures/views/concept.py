@@ -25,7 +25,7 @@ from actors.models import Actor
 from ihk.mixins import AreaPermissionMixin
 
 from .. import services
-from ..comparison import compare_versions
+from ..comparison import compare_versions, states_at
 from ..forms.concept import (
     ActionFieldForm,
     ConceptVersionForm,
@@ -159,10 +159,30 @@ class ConceptView(ConceptReadMixin, TemplateView):
                     goal.children = children.get(goal.pk, [])
                 in_goals = {m.pk for g in goals for m in g.measures.all()}
                 field.other_measures = [m for m in field.measures.all() if m.pk not in in_goals]
+        # An earlier version shows its measures as they were when its successor was started;
+        # the current version is the live one and shows them as they are now.
+        successor = min(
+            (
+                v
+                for v in self.versions
+                if version and not version.is_current and v.number > version.number
+            ),
+            key=lambda v: v.number,
+            default=None,
+        )
+        if successor is not None:
+            shown = [m for f in fields for m in f.measures.all()]
+            shown += [m for f in fields for g in f.goals.all() for m in g.measures.all()]
+            states = states_at(
+                Measure.history.model, {"id__in": {m.pk for m in shown}}, successor.created_at
+            )
+            for measure in shown:
+                measure.as_was = states.get(measure.pk)
         kwargs.update(
             version=version,
             versions=self.versions,
             fields=fields,
+            measures_as_of=successor.created_at if successor else None,
             editable=version is not None and version.status != VersionStatus.SUPERSEDED,
             breadcrumbs=self.concept_crumbs()[:-1] + [(_("Concept"), "")],
         )

@@ -64,3 +64,24 @@ def test_query_count_same_for_1_and_50_measures(page, area, other_area, manager,
     many = queries(client, f"/areas/{other_area.slug}/{page}")
     assert few == many
     assert few <= 40
+
+
+def build_old(area, count):
+    old = ConceptVersionFactory(area=area, number=1, status="superseded")
+    field = ActionFieldFactory(version=old)
+    goal = GoalFactory(action_field=field)
+    for _ in range(count):
+        measure = MeasureFactory(area=area)
+        measure.action_fields.add(field)
+        measure.goals.add(goal)
+    ConceptVersionFactory(area=area, number=2, is_current=True, status="draft", predecessor=old)
+    return old
+
+
+def test_earlier_version_query_count_same_for_1_and_50(area, other_area, manager, client_as):
+    AreaRoleFactory(area=other_area, user=manager, role=Role.MANAGER)
+    few_version, many_version = build_old(area, 1), build_old(other_area, 50)
+    client = client_as("manager")
+    few = queries(client, f"/areas/{area.slug}/concept/?version={few_version.pk}")
+    many = queries(client, f"/areas/{other_area.slug}/concept/?version={many_version.pk}")
+    assert few == many

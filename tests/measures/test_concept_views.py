@@ -297,3 +297,27 @@ def test_concept_page_lists_actors_of_fields(area, tree, client_as):
     )
     html = client_as("reader").get(f"/areas/{area.slug}/concept/").content.decode()
     assert "Bürgerverein Nord" in html
+
+
+def test_earlier_version_shows_measures_as_they_were(area, manager, client_as):
+    from measures import services
+
+    old = ConceptVersionFactory(area=area, number=1, status="adopted", is_current=True)
+    goal = GoalFactory(action_field=ActionFieldFactory(version=old))
+    measure = MeasureFactory(area=area, title="Lernwerkstatt", status="planned")
+    measure.goals.add(goal)
+    services.start_update(version=old, user=manager)
+    measure.title = "Lernwerkstatt Plus"
+    measure.status = "running"
+    measure.save()
+    client = client_as("reader")
+    # While version 1 is current it is the live concept: measures as they are now.
+    html = client.get(f"/areas/{area.slug}/concept/?version={old.pk}").content.decode()
+    assert ">Lernwerkstatt Plus</a>" in html
+    new = ConceptVersion.objects.get(area=area, number=2)
+    services.make_current(version=new, user=manager)
+    html = client.get(f"/areas/{area.slug}/concept/?version={old.pk}").content.decode()
+    assert ">Lernwerkstatt</a>" in html and "Lernwerkstatt Plus" not in html
+    assert "geplant" in html
+    html = client.get(f"/areas/{area.slug}/concept/?version={new.pk}").content.decode()
+    assert ">Lernwerkstatt Plus</a>" in html
