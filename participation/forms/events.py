@@ -4,7 +4,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Actor
+from actors.models import Actor, ActorKind
 from measures.models import ConceptVersion, Goal, Measure
 
 from ..models import Event, EventResult, HeadCountGroup
@@ -67,7 +67,19 @@ class EventForm(forms.ModelForm):
         self.fields["version"].queryset = ConceptVersion.objects.filter(area=area).order_by(
             "-number"
         )
-        self.fields["actors"].queryset = Actor.objects.filter(area=area).order_by("kind", "name")
+        actors = Actor.objects.filter(area=area).order_by("kind", "name")
+        self.fields["actors"].queryset = actors
+        # Grouped by kind, so a long register stays scannable; validation still uses the queryset.
+        kind_labels = dict(ActorKind.choices)
+        groups: dict[str, list] = {}
+        for actor in actors.only("pk", "name", "kind", "status"):
+            name = actor.name
+            if actor.status != "active":
+                name = _("%(name)s (inactive)") % {"name": actor.name}
+            groups.setdefault(actor.kind, []).append((actor.pk, name))
+        self.fields["actors"].choices = [
+            (label, groups[kind]) for kind, label in ActorKind.choices if kind in groups
+        ] + [(kind, options) for kind, options in groups.items() if kind not in kind_labels]
         self.head_count_fields = []
         existing = {}
         if self.instance.pk:

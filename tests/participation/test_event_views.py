@@ -168,6 +168,23 @@ def test_another_areas_actor_is_rejected(client_as, area, other_area):
     assert Attendance.objects.count() == 0
 
 
+def test_another_areas_actor_is_rejected_when_the_area_has_no_actors(client_as, area, other_area):
+    foreign = _ParticipationActorFactory(area=other_area)
+    response = client_as("manager").post(url("event_create", area), form_data(actors=[foreign.pk]))
+    assert "gültige Auswahl" in response.content.decode()
+    assert Event.objects.count() == 0
+
+
+def test_actor_checkboxes_are_grouped_by_kind(client_as, area):
+    _ParticipationActorFactory(area=area, kind="school", name="Grundschule Nord")
+    _ParticipationActorFactory(area=area, kind="association", name="Sportverein", status="inactive")
+    html = client_as("manager").get(url("event_create", area)).content.decode()
+    assert "<strong>Verein</strong>" in html
+    assert "<strong>Schule oder Kita</strong>" in html
+    assert html.index("Sportverein") < html.index("Grundschule Nord")
+    assert "Sportverein (inaktiv)" in html
+
+
 def test_another_areas_measure_goal_and_version_are_rejected(client_as, area, other_area):
     measure = MeasureFactory(area=other_area)
     goal = GoalFactory(action_field__version__area=other_area)
