@@ -157,6 +157,11 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IHK Beteiligung <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Absolute address of the site, for links in e-mails (e.g. https://beteiligung.example.org).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Number of reverse proxies in front of the app whose X-Forwarded-For may be trusted (rate limits).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # A keyed hash of the client address is the most we keep of it (rate limits, spam protection).
 CLIENT_HASH_SALT = env.str("CLIENT_HASH_SALT", default=SECRET_KEY)
 
