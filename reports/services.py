@@ -8,13 +8,15 @@ marks the report as issued. Any failure leaves a draft with a visible error and 
 """
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -92,8 +94,36 @@ def _set_progress(report_id: int, percent: int, step: str, **extra) -> None:
 
 def store_pdf_atomically(report: StatusReport, data: bytes) -> str:
     """Write the PDF so that its final name never points to a half-written file."""
-    storage = report.pdf_file.storage
-    name = report_pdf_path(report, "report.pdf")
+    return _write_atomically(report.pdf_file.storage, report_pdf_path(report, "report.pdf"), data)
+
+
+def cached_pdf(*, area, prefix: str, data: dict, render: Callable[[], bytes]) -> bytes:
+    """The PDF of ``data``, rendered once per distinct content and kept under MEDIA_ROOT.
+
+    Public concept documents are downloaded often and take seconds to typeset for large areas;
+    the file name carries a hash of the data, so any change (or a new day in the timeline)
+    produces a new file and older ones of the same prefix are removed.
+    """
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:20]
+    folder = f"reports/{area.slug}/cache"
+    name = f"{folder}/{prefix}-{digest}.pdf"
+    storage = default_storage
+    if storage.exists(name):
+        with storage.open(name, "rb") as handle:
+            return handle.read()
+    pdf = render()
+    _write_atomically(storage, name, pdf)
+    try:
+        _dirs, files = storage.listdir(folder)
+    except FileNotFoundError:  # pragma: no cover - just written
+        files = []
+    for other in files:
+        if other.startswith(f"{prefix}-") and f"{folder}/{other}" != name:
+            storage.delete(f"{folder}/{other}")
+    return pdf
+
+
+def _write_atomically(storage, name: str, data: bytes) -> str:
     if isinstance(storage, FileSystemStorage):
         path = Path(storage.path(name))
         path.parent.mkdir(parents=True, exist_ok=True)

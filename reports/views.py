@@ -21,7 +21,7 @@ from .forms import StatusReportForm
 from .models import ReportKind, ReportStatus, StatusReport
 from .pdf import render_concept_pdf, render_continuation_pdf
 from .sections import build_snapshot, concept_document, continuation_snapshot
-from .services import ReportError, request_current_state, request_issue
+from .services import ReportError, cached_pdf, request_current_state, request_issue
 
 
 def _crumbs(area, *rest):
@@ -270,7 +270,12 @@ class ConceptPdfView(AreaMixin, View):
         if not internal and (not self.area.is_public or version.status != VersionStatus.ADOPTED):
             raise Http404
         data = concept_document(version, public=not internal)
-        pdf = render_concept_pdf(area=self.area, data=data)
+        pdf = cached_pdf(
+            area=self.area,
+            prefix=f"concept-{version.pk}-{'internal' if internal else 'public'}",
+            data=data,
+            render=lambda: render_concept_pdf(area=self.area, data=data),
+        )
         return pdf_response(pdf, f"IHK-{self.area.slug}-Fassung-{version.number}.pdf")
 
 

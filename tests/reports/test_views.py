@@ -385,3 +385,19 @@ def test_admin_lists_and_shows_reports(client_as, area, draft, manager):
     page = client.get(f"/admin/reports/statusreport/{draft.pk}/change/")
     assert page.status_code == 200
     assert draft.pdf_sha256 in page.content.decode()
+
+
+def test_concept_pdf_is_cached_until_the_data_changes(client, area, concept, media_root):
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    first = client.get(url).content
+    cache = media_root / "reports" / area.slug / "cache"
+    files = list(cache.glob("concept-*-public-*.pdf"))
+    assert len(files) == 1
+    assert client.get(url).content == first
+    measure = concept["measure"]
+    measure.title = "Lindenplatz neu gedacht"
+    measure.save()
+    second = client.get(url).content
+    assert second != first
+    assert [p.name for p in cache.glob("concept-*-public-*.pdf")] != [files[0].name]
+    assert len(list(cache.glob("concept-*-public-*.pdf"))) == 1
