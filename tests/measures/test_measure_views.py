@@ -423,3 +423,62 @@ def test_history_entries_are_escaped(client_as, concept, area):
     measure.save()
     html = client_as("reader").get(urls(area, measure)["detail"]).content.decode()
     assert "<script>alert(1)</script>" not in html
+
+
+def test_forged_row_id_of_another_measure_changes_nothing(client_as, concept, area):
+    measure = concept["measure"]
+    other = MeasureFactory(area=area, title="Andere Maßnahme")
+    foreign_row = FinancingRowFactory(measure=other, amount=Decimal("100"))
+    data = form_data(
+        concept,
+        **{
+            "financing-TOTAL_FORMS": "1",
+            "financing-INITIAL_FORMS": "1",
+            "financing-0-id": str(foreign_row.pk),
+            "financing-0-measure": str(measure.pk),
+            "financing-0-amount": "999",
+            "financing-1-year": None,
+            "financing-1-source": None,
+            "financing-1-state": None,
+            "financing-1-amount": None,
+            "financing-1-actor": None,
+            "financing-1-in_kind": None,
+        },
+    )
+    response = client_as("manager").post(urls(area, measure)["update"], data)
+    assert response.status_code in (200, 302)  # Django ignores the unknown row
+    foreign_row.refresh_from_db()
+    assert foreign_row.amount == Decimal("100") and foreign_row.measure == other
+    assert FinancingRow.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"milestones-TOTAL_FORMS": None, "milestones-INITIAL_FORMS": None},
+        {"financing-TOTAL_FORMS": "100000"},
+        {"financing-TOTAL_FORMS": "abc"},
+        {"progress": "viel"},
+        {"planned_start": "31.02.2025"},
+        {"financing-0-amount": "12.000,50"},
+        {"status": "erfunden"},
+    ],
+)
+def test_garbage_input_is_a_form_error_not_a_500(client_as, concept, area, overrides):
+    data = form_data(concept, **overrides)
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    assert "Nichts wurde gespeichert" in response.content.decode()
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+    assert FinancingRow.objects.count() == 0
+
+
+def test_add_row_and_htmx_row_survive_garbage_counts(client_as, concept, area):
+    client = client_as("manager")
+    data = form_data(concept, add_row="milestones", **{"milestones-TOTAL_FORMS": "x"})
+    assert client.post(urls(area, concept["measure"])["create"], data).status_code == 200
+    row = reverse("measures:measure_row", kwargs={"area_slug": area.slug, "kind": "milestones"})
+    for value in ("abc", "-5", "99999999"):
+        response = client.get(row + f"?milestones-TOTAL_FORMS={value}")
+        assert response.status_code == 200
+        assert 'name="milestones-' in response.content.decode()
