@@ -204,3 +204,15 @@ def test_kuf_query_count_is_the_same_for_1_and_50_measures(client_as, area):
     after = {name: count_queries(client, url) for name, url in kuf_urls(area).items()}
     assert after == before
     assert max(before.values()) <= 12
+
+
+def test_pages_render_in_english(client_as, kuf_data, area):
+    client = client_as("manager")
+    client.cookies["django_language"] = "en"
+    html = client.get(kuf_urls(area)["kuf"]).content.decode()
+    assert "Cost and financing overview (KuF)" in html
+    assert "Approved: rows approved, paid out or settled." in html
+    html = client.get(kuf_urls(area)["timeline"]).content.decode()
+    assert "Timeline of the measures" in html and "Today" in html
+    create = reverse("measures:measure_create", kwargs={"area_slug": area.slug})
+    assert "Add financing row" in client.get(create).content.decode()
