@@ -64,6 +64,11 @@ def test_manager_creates_measure_with_rows_and_sees_it_public(page, manager, are
     page.wait_for_url("**/internal/")
     assert "wurde angelegt" in page.content()
 
+    assert axe_violations(page) == []  # internal measure page with history
+    page.goto(f"/areas/{area.slug}/kuf/")
+    assert page.locator("#kuf-total-planned").inner_text() == "14.500,50"
+    assert axe_violations(page) == []
+
     measure = Measure.objects.get(title="Gemeinschaftsgarten Lindenhof")
     assert sorted(r.amount for r in measure.financing_rows.all()) == [
         Decimal("2500.50"),
