@@ -113,6 +113,11 @@ urlpatterns = [
     path("measures/<int:pk>/", public.PublicMeasureView.as_view(), name="measure_public"),
     path("measures/<int:pk>/internal/", measure.MeasureDetailView.as_view(), name="measure_detail"),
     path("measures/<int:pk>/edit/", measure.MeasureEditView.as_view(), name="measure_update"),
+    path(
+        "measures/<int:pk>/milestones/<int:milestone_pk>/toggle/",
+        measure.MilestoneToggleView.as_view(),
+        name="milestone_toggle",
+    ),
     path("kuf/", kuf.KufView.as_view(), name="kuf"),
     path("kuf.xlsx", kuf.KufXlsxView.as_view(), name="kuf_xlsx"),
     path("kuf.csv", kuf.KufCsvView.as_view(), name="kuf_csv"),

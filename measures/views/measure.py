@@ -23,7 +23,7 @@ from ..forms.measure import (
     working_version,
 )
 from ..history import measure_history
-from ..models import Measure
+from ..models import Measure, Milestone
 
 
 def _crumbs(area, *items):
@@ -224,4 +224,28 @@ class MeasureRowView(AreaPermissionMixin, View):
             request,
             template,
             {"row": row, "area": self.area, "oob_total": index + 1, "prefix": kind},
+        )
+
+
+class MilestoneToggleView(AreaPermissionMixin, View):
+    """Mark a milestone done or open again in one click (htmx swaps the item; else redirect)."""
+
+    permission_required = "measures.change_concept"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        measure = get_object_or_404(Measure, pk=kwargs["pk"], area=self.area)
+        milestone = get_object_or_404(Milestone, pk=kwargs["milestone_pk"], measure=measure)
+        milestone.done = not milestone.done
+        milestone.save(update_fields=["done"])
+        if request.headers.get("HX-Request"):
+            return TemplateResponse(
+                request,
+                "measures/partials/_measure_milestone_item.html",
+                {"milestone": milestone, "measure": measure, "area": self.area, "can_edit": True},
+            )
+        return HttpResponseRedirect(
+            reverse(
+                "measures:measure_detail", kwargs={"area_slug": self.area.slug, "pk": measure.pk}
+            )
         )

@@ -482,3 +482,43 @@ def test_add_row_and_htmx_row_survive_garbage_counts(client_as, concept, area):
         response = client.get(row + f"?milestones-TOTAL_FORMS={value}")
         assert response.status_code == 200
         assert 'name="milestones-' in response.content.decode()
+
+
+def toggle_url(area, measure, milestone):
+    return reverse(
+        "measures:milestone_toggle",
+        kwargs={"area_slug": area.slug, "pk": measure.pk, "milestone_pk": milestone.pk},
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), list(zip(ROLES, [302, 403, 302, 403, 302], strict=True))
+)
+def test_milestone_toggle_matrix(client_as, concept, area, role, expected):
+    milestone = MilestoneFactory(measure=concept["measure"], done=False)
+    response = client_as(role).post(toggle_url(area, concept["measure"], milestone))
+    assert response.status_code == expected
+    milestone.refresh_from_db()
+    assert milestone.done is (role in ("manager", "superuser"))
+    if role == "anonymous":
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_milestone_toggle_htmx_and_foreign_ids(client_as, concept, area, other_area):
+    measure = concept["measure"]
+    milestone = MilestoneFactory(measure=measure, done=True, title="Richtfest")
+    client = client_as("manager")
+    assert client.get(toggle_url(area, measure, milestone)).status_code == 405
+    response = client.post(toggle_url(area, measure, milestone), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert f'id="milestone-{milestone.pk}"' in html and "Als erledigt markieren" in html
+    milestone.refresh_from_db()
+    assert milestone.done is False
+    other_measure = MeasureFactory(area=area)
+    assert client.post(toggle_url(area, other_measure, milestone)).status_code == 404
+    foreign = MilestoneFactory(measure=MeasureFactory(area=other_area))
+    assert client.post(toggle_url(area, foreign.measure, foreign)).status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.done is False
+    detail = client.get(urls(area, measure)["detail"]).content.decode()
+    assert "Meilenstein „Richtfest“" in detail and "ja → nein" in detail  # in the history
