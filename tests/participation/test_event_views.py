@@ -379,3 +379,12 @@ def test_htmx_result_row_reads_the_total_forms_counter(client_as, area):
     html = response.content.decode()
     assert 'name="results-2-text"' in html
     assert 'name="results-TOTAL_FORMS" value="3"' in html
+
+
+def test_internal_event_page_links_results_to_the_internal_measure_page(client_as, area, event):
+    measure = MeasureFactory(area=area, is_public=False, title="Interne Planung")
+    EventResultFactory(event=event, measure=measure)
+    html = client_as("reader").get(url("event_detail", area, pk=event.pk)).content.decode()
+    internal = reverse("measures:measure_detail", kwargs={"area_slug": area.slug, "pk": measure.pk})
+    assert f'href="{internal}"' in html
+    assert "Interne Planung" in html
