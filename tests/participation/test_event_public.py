@@ -204,3 +204,27 @@ def test_feed_query_count_is_the_same_for_1_and_50_events(client, area):
 
 def test_event_ordering_is_stable(area):
     assert list(Event.objects.for_area(area)) == []
+
+
+def test_html_in_every_public_field_is_inert(client, area):
+    payload = '<img src=x onerror="alert(1)">'
+    event = EventFactory(
+        area=area,
+        title=payload,
+        place=payload,
+        target_groups=payload,
+        description=payload,
+        minutes=payload,
+        minutes_public=True,
+        starts_at=soon(2),
+        ends_at=soon(2),
+    )
+    EventResultFactory(event=event, text=payload, reason=payload, measure=MeasureFactory(area=area))
+    for target in [
+        url("event_public", area, pk=event.pk),
+        url("event_public_list", area),
+        reverse("ihk:area_public", kwargs={"area_slug": area.slug}),
+    ]:
+        html = client.get(target).content.decode()
+        assert "<img src=x" not in html
+        assert "&lt;img src=x" in html
