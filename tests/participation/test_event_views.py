@@ -95,9 +95,11 @@ def form_data(**overrides):
 @pytest.mark.parametrize("role", ["anonymous", "reader", "other_manager"])
 def test_forged_posts_change_nothing(client_as, area, event, role):
     client = client_as(role)
-    client.post(url("event_create", area), form_data())
-    client.post(url("event_update", area, pk=event.pk), form_data(title="Gehackt"))
-    client.post(url("event_delete", area, pk=event.pk))
+    expected = WRITE_EXPECTED[role]
+    assert client.post(url("event_create", area), form_data()).status_code == expected
+    response = client.post(url("event_update", area, pk=event.pk), form_data(title="Gehackt"))
+    assert response.status_code == expected
+    assert client.post(url("event_delete", area, pk=event.pk)).status_code == expected
     assert Event.objects.count() == 1
     event.refresh_from_db()
     assert event.title == "Stadtteilkonferenz Frühjahr"
