@@ -3,6 +3,8 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+from django.utils import translation
+
 from measures.gantt import gantt_rows, gantt_svg
 from measures.models import Measure
 from tests.factories import (
@@ -71,7 +73,8 @@ def test_measure_without_field_or_dates(area):
     measure = MeasureFactory(area=area, planned_start=None, planned_end=None)
     root = parse(gantt_svg([measure], today=TODAY, title="Zeitplan"))
     assert root.findall(".//svg:rect[@class='bar-planned']", NS) == []
-    assert [g.title for g in gantt_rows([measure])] == ["Ohne Handlungsfeld"]
+    with translation.override("de"):
+        assert [g.title for g in gantt_rows([measure])] == ["Ohne Handlungsfeld"]
 
 
 def test_empty_chart_is_valid():
