@@ -198,3 +198,11 @@ def test_public_measure_query_count_is_the_same_for_1_and_50_rows(client, public
     add_rows(50)
     assert count_queries(client, measure_url(area, measure)) == one
     assert one <= 12
+
+
+def test_measure_outside_the_current_version_says_so(client, public_concept, area):
+    loose = MeasureFactory(area=area, title="Alte Idee", is_public=True)
+    html = client.get(measure_url(area, loose)).content.decode()
+    assert "nicht Teil der aktuellen Fassung" in html
+    html = client.get(measure_url(area, public_concept["measure"])).content.decode()
+    assert "nicht Teil der aktuellen Fassung" not in html
