@@ -8,10 +8,13 @@ An ad-hoc "current state" PDF uses the same model and task with ``kind = CURRENT
 may request one at any time; it is a snapshot of the day, not a report written by the manager.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ihk.models import Area
@@ -48,6 +51,11 @@ STEP_LABELS = {
     "pdf": _("typesetting the PDF"),
     "pdf_write": _("writing the PDF file"),
 }
+
+
+# A generation without any progress for this long is taken as lost (e.g. the worker was killed);
+# the manager may then issue the report again.
+STALE_GENERATION_AFTER = datetime.timedelta(minutes=30)
 
 
 def report_pdf_path(report, filename):
@@ -173,6 +181,11 @@ class StatusReport(models.Model):
     @property
     def is_generating(self) -> bool:
         return self.generation_state in (GenerationState.QUEUED, GenerationState.RUNNING)
+
+    @property
+    def generation_is_stale(self) -> bool:
+        """Queued or running without progress for long: the worker was probably stopped."""
+        return self.is_generating and self.updated_at < timezone.now() - STALE_GENERATION_AFTER
 
     @property
     def generation_step_label(self) -> str:

@@ -44,7 +44,7 @@ def request_issue(*, report: StatusReport, user) -> StatusReport:
         locked = StatusReport.objects.select_for_update().get(pk=report.pk)
         if locked.status == ReportStatus.ISSUED:
             raise ReportError(_("This report has already been issued; it cannot change any more."))
-        if locked.generation_state in (GenerationState.QUEUED, GenerationState.RUNNING):
+        if locked.is_generating and not locked.generation_is_stale:
             raise ReportError(_("The PDF of this report is already being generated."))
         locked.full_clean()
         locked.generation_state = GenerationState.QUEUED
@@ -88,7 +88,7 @@ def request_current_state(*, area, user) -> StatusReport:
 
 def _set_progress(report_id: int, percent: int, step: str, **extra) -> None:
     StatusReport.objects.filter(pk=report_id).update(
-        generation_progress=percent, generation_step=step, **extra
+        generation_progress=percent, generation_step=step, updated_at=timezone.now(), **extra
     )
 
 

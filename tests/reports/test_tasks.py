@@ -127,3 +127,18 @@ def test_progress_is_written_per_section(draft, manager, monkeypatch):
     assert steps[-2:] == ["pdf", "pdf_write"]
     percents = [percent for percent, _step in seen]
     assert percents == sorted(percents)
+
+
+def test_lost_generation_can_be_requested_again(draft, manager):
+    import datetime
+
+    from django.utils import timezone
+
+    request_issue(report=draft, user=manager)
+    StatusReport.objects.filter(pk=draft.pk).update(
+        generation_state=GenerationState.RUNNING,
+        updated_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    request_issue(report=draft, user=manager)
+    draft.refresh_from_db()
+    assert draft.generation_state == GenerationState.QUEUED

@@ -401,3 +401,17 @@ def test_concept_pdf_is_cached_until_the_data_changes(client, area, concept, med
     assert second != first
     assert [p.name for p in cache.glob("concept-*-public-*.pdf")] != [files[0].name]
     assert len(list(cache.glob("concept-*-public-*.pdf"))) == 1
+
+
+def test_stale_generation_shows_a_hint_and_the_issue_button_again(client_as, area, draft):
+    import datetime
+
+    from django.utils import timezone
+
+    StatusReport.objects.filter(pk=draft.pk).update(
+        generation_state=GenerationState.RUNNING,
+        updated_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    content = client_as("manager").get(draft.get_absolute_url()).content.decode()
+    assert "manage.py db_worker" in content
+    assert _url("report_issue", area, pk=draft.pk) in content
