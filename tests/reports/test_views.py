@@ -415,3 +415,22 @@ def test_stale_generation_shows_a_hint_and_the_issue_button_again(client_as, are
     content = client_as("manager").get(draft.get_absolute_url()).content.decode()
     assert "manage.py db_worker" in content
     assert _url("report_issue", area, pk=draft.pk) in content
+
+
+@pytest.mark.parametrize("role", ["reader", "other_manager"])
+def test_forged_create_and_edit_posts_are_refused(client_as, area, draft, role):
+    client = client_as(role)
+    data = {"title": "Gefälscht", "period_start": "2025-01-01", "period_end": "2025-02-01"}
+    assert client.post(_url("report_create", area), data).status_code == 403
+    assert client.post(_url("report_edit", area, pk=draft.pk), data).status_code == 403
+    assert not StatusReport.objects.filter(title="Gefälscht").exists()
+
+
+def test_current_state_pdf_cannot_be_edited_or_issued(client_as, area, reader):
+    from reports.services import request_current_state
+
+    report = request_current_state(area=area, user=reader)
+    client = client_as("manager")
+    response = client.get(_url("report_edit", area, pk=report.pk))
+    assert response.status_code == 302
+    assert client.post(_url("report_issue", area, pk=report.pk)).status_code == 404
