@@ -211,12 +211,15 @@ class FinancingRowForm(forms.ModelForm):
             "amount": {"min_value": _("The amount cannot be negative.")},
         }
 
-    def __init__(self, *args, area=None, **kwargs):
+    def __init__(self, *args, area=None, actor_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].widget.attrs.update({"min": 0, "step": "0.01"})
         self.fields["in_kind"].help_text = ""  # explained once above the rows
         if area is not None:
             self.fields["actor"].queryset = Actor.objects.filter(area=area).order_by("name")
+        if actor_choices is not None:
+            # Rendered from one list for all rows, instead of one query per row.
+            self.fields["actor"].choices = actor_choices
         self.fields["actor"].error_messages["invalid_choice"] = _("Choose an actor of this area.")
 
 
@@ -232,10 +235,20 @@ class BaseMilestoneFormSet(forms.BaseInlineFormSet):
 class BaseFinancingFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, area=None, **kwargs):
         self.area = area
+        self.actor_choices = None
+        if area is not None:
+            field = forms.ModelChoiceField(
+                queryset=Actor.objects.filter(area=area).order_by("name"), required=False
+            )
+            self.actor_choices = list(field.choices)
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "area": self.area}
+        return {
+            **super().get_form_kwargs(index),
+            "area": self.area,
+            "actor_choices": self.actor_choices,
+        }
 
 
 MilestoneFormSet = forms.inlineformset_factory(

@@ -522,3 +522,21 @@ def test_milestone_toggle_htmx_and_foreign_ids(client_as, concept, area, other_a
     assert foreign.done is False
     detail = client.get(urls(area, measure)["detail"]).content.decode()
     assert "Meilenstein „Richtfest“" in detail and "ja → nein" in detail  # in the history
+
+
+def test_edit_form_query_count_is_the_same_for_1_and_50_rows(client_as, concept, area):
+    measure = concept["measure"]
+    client = client_as("manager")
+
+    def add_rows(n):
+        for _i in range(n):
+            FinancingRowFactory(measure=measure, actor=concept["actor"])
+            MilestoneFactory(measure=measure)
+
+    add_rows(1)
+    one = count_queries(client, urls(area, measure)["update"])
+    add_rows(49)
+    html = client.get(urls(area, measure)["update"]).content.decode()
+    assert count_queries(client, urls(area, measure)["update"]) == one
+    # The shared actor list still marks each row's actor as selected.
+    assert html.count(f'<option value="{concept["actor"].pk}" selected>') >= 50
