@@ -99,8 +99,9 @@ class MeasureEditView(AreaPermissionMixin, View):
     def get_permission_object(self):
         return self.area
 
-    def build(self, data=None, *, bounds=None):
-        form = MeasureForm(data, instance=self.measure, area=self.area, version=self.version)
+    def build(self, data=None, *, bounds=None, form=None):
+        if form is None:
+            form = MeasureForm(data, instance=self.measure, area=self.area, version=self.version)
         milestones = MilestoneFormSet(
             data, instance=self.measure, prefix=MILESTONE_PREFIX, bounds=bounds
         )
@@ -156,8 +157,9 @@ class MeasureEditView(AreaPermissionMixin, View):
             request.POST, instance=self.measure, area=self.area, version=self.version
         )
         form_valid = form.is_valid()
+        # Milestones are checked against the planned period just entered.
         bounds = form.milestone_bounds()
-        _form, milestones, financing = self.build(request.POST, bounds=bounds)
+        form, milestones, financing = self.build(request.POST, bounds=bounds, form=form)
         # Validate every part so all errors show at once.
         milestones_valid = milestones.is_valid()
         financing_valid = financing.is_valid()
