@@ -6,12 +6,10 @@ again from it without touching live data. Every section is built with a fixed nu
 (prefetches per section, never per measure), so a large area costs the same number of queries as
 a small one.
 
-Interpretation of the cost and financing figures (KuF), written down because the model has one
-``state`` per financing row:
-
-- *plan*: every financing row, whatever its state (the cost and financing plan as a whole);
-- *approved*: rows approved, paid out or settled (paid money was approved before);
-- *paid*: rows paid out or settled.
+Charts and figures come from the apps that own them (``measures.gantt``, ``measures.kuf`` with
+its definition of plan / approved / paid, ``measures.comparison``, ``measures.indicators``,
+``actors.stakeholder``, ``participation.charts``); this module only turns their results into
+JSON. Sections without data yield empty lists, which the templates print as "Noch keine Daten".
 """
 
 import datetime
@@ -37,7 +35,6 @@ from measures.models import (
     ContinuationState,
     FinancingRow,
     FinancingSource,
-    FinancingState,
     Goal,
     Indicator,
     Measure,
@@ -58,8 +55,6 @@ from participation.models import (
 from . import charts
 
 SNAPSHOT_SCHEMA = 1
-APPROVED_STATES = (FinancingState.APPROVED, FinancingState.PAID, FinancingState.SETTLED)
-PAID_STATES = (FinancingState.PAID, FinancingState.SETTLED)
 GANTT_ROWS_PER_CHART = 32
 # Measures whose actual dates differ from the plan by more than this count as deviating.
 DEVIATION_TOLERANCE_DAYS = 30
@@ -447,6 +442,11 @@ def participation_section(area, start, end) -> dict:
 # --- 8 actors and networks ---------------------------------------------------------------------
 
 
+def _public_name(name: str, kind: str) -> str:
+    """Reports leave the city hall: individual residents are not named in them."""
+    return str(_("Individual resident")) if kind == ActorKind.RESIDENT else name
+
+
 def actors_section(area, start, end) -> dict:
     actors = Actor.objects.filter(area=area)
     by_kind = actors.count_by_kind()
@@ -462,12 +462,14 @@ def actors_section(area, start, end) -> dict:
     active = list(
         actors.filter(status=ActorStatus.ACTIVE).only("pk", "name", "kind", "interest", "influence")
     )
+    for actor in active:  # in memory only, for the labels of the stakeholder map
+        actor.name = _public_name(actor.name, actor.kind)
     own = list(
         FinancingRow.objects.filter(
             measure__area=area, source=FinancingSource.OWN_RESOURCES, actor__isnull=False
         )
         .order_by()
-        .values("actor__name")
+        .values("actor__name", "actor__kind")
         .annotate(
             money=Coalesce(Sum("amount", filter=Q(in_kind=False)), Decimal(0)),
             in_kind=Coalesce(Sum("amount", filter=Q(in_kind=True)), Decimal(0)),
@@ -479,7 +481,7 @@ def actors_section(area, start, end) -> dict:
         "by_kind": [{"kind": str(label), "count": n} for _kind, label, n in by_kind],
         "new": [
             {
-                "name": actor.name,
+                "name": _public_name(actor.name, actor.kind),
                 "kind": actor.get_kind_display(),
                 "joined_on": _iso(actor.joined_on),
             }
@@ -495,7 +497,7 @@ def actors_section(area, start, end) -> dict:
         ],
         "own_resources": [
             {
-                "actor": row["actor__name"],
+                "actor": _public_name(row["actor__name"], row["actor__kind"]),
                 "money": _money(row["money"]),
                 "in_kind": _money(row["in_kind"]),
                 "total": _money(row["money"] + row["in_kind"]),

@@ -12,6 +12,7 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
+from actors.models import ActorKind
 from measures.models import FinancingRow
 from reports.formatting import format_eur
 from reports.models import ReportStatus
@@ -233,3 +234,21 @@ def test_changes_since_previous_version(area, manager, concept):
     assert data["previous"] == str(first)
     assert data["added"] == ["Neuer Bücherschrank"]
     assert data["dropped"] == []
+
+
+def test_individual_residents_are_not_named(area, manager, concept):
+    import datetime
+
+    from tests.factories import ActorFactory
+
+    ActorFactory(
+        area=area,
+        name="Hannelore Privatmensch",
+        kind="resident",
+        joined_on=datetime.date(2025, 3, 1),
+    )
+    report = StatusReportFactory(area=area, author=manager)
+    data = build_snapshot(report)
+    assert "Hannelore Privatmensch" not in str(data)
+    [new] = data["actors"]["new"]
+    assert new["name"] == str(ActorKind("resident").label)

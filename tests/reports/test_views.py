@@ -434,3 +434,13 @@ def test_current_state_pdf_cannot_be_edited_or_issued(client_as, area, reader):
     response = client.get(_url("report_edit", area, pk=report.pk))
     assert response.status_code == 302
     assert client.post(_url("report_issue", area, pk=report.pk)).status_code == 404
+
+
+def test_pages_are_available_in_english(client_as, area, draft, settings):
+    client = client_as("manager")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    content = client.get(_url("report_list", area)).content.decode()
+    assert "New status report" in content
+    assert "Continuation concept" in content
+    detail = client.get(draft.get_absolute_url()).content.decode()
+    assert "Issue report and generate PDF" in detail
