@@ -10,6 +10,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
@@ -193,7 +194,10 @@ class MilestoneForm(forms.ModelForm):
                         "The milestone date must lie between %(low)s and %(high)s "
                         "(at most 10 years from the planned period, not before 1990)."
                     ),
-                    params={"low": low.strftime("%d.%m.%Y"), "high": high.strftime("%d.%m.%Y")},
+                    params={
+                        "low": date_format(low, "SHORT_DATE_FORMAT"),
+                        "high": date_format(high, "SHORT_DATE_FORMAT"),
+                    },
                     code="out_of_range",
                 )
         return due_on
