@@ -55,7 +55,13 @@ class PublicConceptView(AreaPublicView):
                 )
             )
             for action_field in fields:
-                for goal in action_field.goals.all():
+                goals = list(action_field.goals.all())
+                # Subgoals are nested under their parent goal (parents of this field only).
+                by_pk = {g.pk: g for g in goals}
+                for goal in goals:
+                    goal.children = [g for g in goals if g.parent_id == goal.pk]
+                action_field.top_goals = [g for g in goals if g.parent_id not in by_pk]
+                for goal in goals:
                     goal.indicator_rows = []
                     for indicator in goal.indicators.all():
                         values = list(indicator.values.all())

@@ -206,3 +206,15 @@ def test_measure_outside_the_current_version_says_so(client, public_concept, are
     assert "nicht Teil der aktuellen Fassung" in html
     html = client.get(measure_url(area, public_concept["measure"])).content.decode()
     assert "nicht Teil der aktuellen Fassung" not in html
+
+
+def test_subgoals_are_nested_under_their_parent(client, public_concept, area):
+    parent = public_concept["measure"].goals.get()
+    GoalFactory(action_field=parent.action_field, parent=parent, title="Zehn neue Hofgärten")
+    html = client.get(concept_url(area)).content.decode()
+    parent_at = html.index("Mehr Grün im Quartier")
+    child_at = html.index("Zehn neue Hofgärten")
+    assert parent_at < child_at
+    # The subgoal sits in a list inside the parent's list item.
+    between = html[parent_at:child_at]
+    assert between.count("<ul") > between.count("</ul>")
