@@ -97,6 +97,26 @@ def test_pdf_is_tagged_german_with_metadata(issued, area):
         for font in [font.get_object()]
     }
     assert any("DejaVu" in name for name in fonts), fonts
+    # Every chart is a tagged figure with an alternative text (from the SVG's <title>).
+    figures = []
+
+    def walk(node, depth=0):
+        node = node.get_object()
+        if depth > 60 or not hasattr(node, "get"):
+            return
+        if node.get("/S") == "/Figure":
+            figures.append(node)
+        kids = node.get("/K")
+        if kids is None:
+            return
+        kids = kids.get_object()
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object"):
+                walk(kid, depth + 1)
+
+    walk(root["/StructTreeRoot"])
+    assert figures
+    assert all(figure.get("/Alt") for figure in figures)
 
 
 def test_issued_report_is_frozen_after_costs_change(issued, concept):
