@@ -444,3 +444,12 @@ def test_pages_are_available_in_english(client_as, area, draft, settings):
     assert "Continuation concept" in content
     detail = client.get(draft.get_absolute_url()).content.decode()
     assert "Issue report and generate PDF" in detail
+
+
+def test_issued_report_page_shows_frozen_key_figures(client_as, area, draft, manager, concept):
+    _issued(draft, manager)
+    row = concept["measure"].financing_rows.first()
+    row.amount = 1
+    row.save()
+    content = client_as("reader").get(draft.get_absolute_url()).content.decode()
+    assert "12.345,45" in content
