@@ -1,9 +1,8 @@
 """Internal overviews of one concept version: KuF (page, XLSX, CSV) and the timeline (Gantt)."""
 
-import datetime
-
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -108,7 +107,7 @@ class TimelineView(VersionMixin, TemplateView):
         measures = self.measures(with_costs=False)
         title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
         kwargs["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-            gantt_svg(measures, today=datetime.date.today(), title=title)
+            gantt_svg(measures, today=timezone.localdate(), title=title)
         )
         kwargs["gantt_groups"] = gantt_rows(measures)
         kwargs["breadcrumbs"] = _crumbs(self.area, _("Timeline"))

@@ -4,23 +4,28 @@ Only public data appears here: public measures of a public area, actors marked p
 internal notes, no contact persons.
 """
 
-import datetime
-
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from actors.models import ActorStatus
 from ihk.mixins import AreaMixin
 from ihk.views import AreaPublicView
 
 from ..gantt import gantt_rows, gantt_svg
 from ..indicators import traffic_light
 from ..models import ConceptVersion, Goal, Indicator, IndicatorValue, Measure
+
+
+def _is_public_actor(actor) -> bool:
+    """As ``Actor.objects.public()``: marked public and active (checked on prefetched rows)."""
+    return actor.is_public and actor.status == ActorStatus.ACTIVE
 
 
 class PublicConceptView(AreaPublicView):
@@ -90,7 +95,7 @@ class PublicConceptView(AreaPublicView):
             kwargs["measures"] = measures
             title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
             kwargs["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-                gantt_svg(measures, today=datetime.date.today(), title=title, id_prefix="concept")
+                gantt_svg(measures, today=timezone.localdate(), title=title, id_prefix="concept")
             )
             kwargs["gantt_groups"] = gantt_rows(measures)
         return super().get_context_data(**kwargs)
@@ -129,13 +134,13 @@ class PublicMeasureView(AreaMixin, DetailView):
                 "version": version,
                 "action_fields": action_fields,
                 "goals": goals,
-                "lead_actor": lead if lead and lead.is_public else None,
-                "partners": [a for a in measure.partner_actors.all() if a.is_public],
+                "lead_actor": lead if lead and _is_public_actor(lead) else None,
+                "partners": [a for a in measure.partner_actors.all() if _is_public_actor(a)],
                 "milestones": list(measure.milestones.all()),
                 "gantt": mark_safe(  # noqa: S308 – built from escaped values only
                     gantt_svg(
                         [measure],
-                        today=datetime.date.today(),
+                        today=timezone.localdate(),
                         title=_("Timeline of “%(title)s”") % {"title": measure.title},
                         id_prefix="measure",
                     )

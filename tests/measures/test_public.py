@@ -218,3 +218,11 @@ def test_subgoals_are_nested_under_their_parent(client, public_concept, area):
     # The subgoal sits in a list inside the parent's list item.
     between = html[parent_at:child_at]
     assert between.count("<ul") > between.count("</ul>")
+
+
+def test_inactive_actor_is_not_named_publicly(client, public_concept, area):
+    lead = public_concept["measure"].lead_actor
+    lead.status = "inactive"
+    lead.save()
+    html = client.get(measure_url(area, public_concept["measure"])).content.decode()
+    assert lead.name not in html
