@@ -59,10 +59,16 @@ GANTT_ROWS_PER_CHART = 32
 # Measures whose actual dates differ from the plan by more than this count as deviating.
 DEVIATION_TOLERANCE_DAYS = 30
 CONTINUATION_YEARS = 5
+ANSWERED_COMMENTS_SHOWN = 15
 
 
 def _iso(day) -> str | None:
     return day.isoformat() if day else None
+
+
+def _shorten(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _money(value) -> str:
@@ -368,6 +374,17 @@ def participation_section(area, start, end) -> dict:
         hidden=Count("pk", filter=Q(moderation__in=[Moderation.HIDDEN, Moderation.BLOCKED])),
         answered=Count("pk", filter=~Q(official_answer="")),
     )
+    answered = list(
+        Comment.objects.filter(
+            area=area,
+            created_at__date__gte=start,
+            created_at__date__lte=end,
+            moderation=Moderation.PUBLISHED,
+        )
+        .exclude(official_answer="")
+        .select_related("measure", "event", "idea", "version")
+        .order_by("-answered_at", "-pk")[:ANSWERED_COMMENTS_SHOWN]
+    )
     ideas = list(
         Idea.objects.filter(area=area, created_at__date__gte=start, created_at__date__lte=end)
         .exclude(moderation=Moderation.BLOCKED)
@@ -422,6 +439,17 @@ def participation_section(area, start, end) -> dict:
             for result in results
         ],
         "comments": comment_stats,
+        # Examples of answered comments, without names: what residents said and the answer.
+        "answered_comments": [
+            {
+                "about": str(
+                    comment.measure or comment.event or comment.idea or comment.version or ""
+                ),
+                "text": _shorten(comment.text),
+                "answer": _shorten(comment.official_answer),
+            }
+            for comment in answered
+        ],
         "ideas": [
             {
                 "title": idea.title,

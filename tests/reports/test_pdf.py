@@ -272,3 +272,33 @@ def test_individual_residents_are_not_named(area, manager, concept):
     assert "Hannelore Privatmensch" not in str(data)
     [new] = data["actors"]["new"]
     assert new["name"] == str(ActorKind("resident").label)
+
+
+def test_answered_comments_appear_without_names(area, manager, concept):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import CommentFactory
+
+    CommentFactory(
+        area=area,
+        measure=concept["measure"],
+        text="Bitte mehr Bänke am Platz.",
+        pseudonym="Rosi aus Haus 7",
+        email="rosi@example.org",
+        official_answer="Sechs Bänke sind bestellt.",
+        answered_at=timezone.now(),
+    )
+    today = timezone.localdate()
+    report = StatusReportFactory(
+        area=area,
+        author=manager,
+        period_start=today - datetime.timedelta(days=30),
+        period_end=today,
+    )
+    text = pdf_text(issue(report, manager).pdf_file.read())
+    assert "Bitte mehr Bänke am Platz." in text
+    assert "Sechs Bänke sind bestellt." in text
+    assert "Rosi" not in text
+    assert "rosi@example.org" not in text
