@@ -21,7 +21,9 @@ compilemessages: install
 run: compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Serving http://127.0.0.1:8000 (demo logins above)"
+	@echo "Serving http://127.0.0.1:8000 (demo logins above); a background worker generates reports"
+	DEBUG=true $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The whole suite, on DATABASE_URL when set, else SQLite. Browser tests need /usr/bin/chromium.
