@@ -90,11 +90,19 @@ class ConceptVersion(models.Model):
         verbose_name_plural = _("concept versions")
         ordering = ["area", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["area", "number"], name="unique_version_number"),
+            models.UniqueConstraint(
+                fields=["area", "number"],
+                name="unique_version_number",
+                violation_error_message=_("This area already has a version with this number."),
+            ),
             models.UniqueConstraint(
                 fields=["area"],
                 condition=models.Q(is_current=True),
                 name="one_current_version_per_area",
+                violation_error_message=_(
+                    "This area already has a current version. Make this version current with "
+                    "the action on the concept page, which supersedes the other one."
+                ),
             ),
         ]
 

@@ -63,6 +63,7 @@ def test_admin_refuses_second_current_version_without_500(area, client_as):
         },
     )
     assert response.status_code == 200
+    assert "Dieses Gebiet hat bereits eine aktuelle Fassung" in response.content.decode()
     assert ConceptVersion.objects.filter(area=area).count() == 1
 
 
