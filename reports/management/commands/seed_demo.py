@@ -1,7 +1,8 @@
 """Fills the database with a fictional demo area, its content and three demo logins.
 
 Idempotent: running it again changes nothing that is already there. Refused when DEBUG=False,
-because it creates logins with a published password.
+because it creates logins with a published password. It lives in ``reports`` because that is the
+one app allowed to know every other app (DESIGN.md §3); each app seeds its own models.
 """
 
 from django.conf import settings
