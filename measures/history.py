@@ -1,10 +1,9 @@
 """Readable change history of a measure, its milestones and financing rows (django-simple-history).
 
-``measure_history(measure) -> list[Change]``, newest first, in six queries whatever the
-number of records (``measure.goals`` prefetched). Covers the measure's own fields and partner
-actors, its milestones, financing rows and the goals it is linked to. Not covered: which fields
-of action and goals it is linked to (those links carry no history). Each ``Change`` says who,
-when, which object and, per field, from what to what.
+``measure_history(measure) -> list[Change]``, newest first, in a fixed number of queries whatever
+the number of records (``measure.goals`` prefetched). Covers the measure's own fields, its links
+(partner actors, fields of action, goals), its milestones, financing rows and the goals it is
+linked to. Each ``Change`` says who, when, which object and, per field, from what to what.
 """
 
 import datetime
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor
 
-from .models import FinancingRow, Goal, Measure, Milestone
+from .models import ActionField, FinancingRow, Goal, Measure, Milestone
 
 SKIPPED = {"id", "area", "measure", "created_at", "updated_at", "origin", "action_field"}
 
@@ -58,16 +57,24 @@ def _display(model_field, value, actor_names) -> str:
     return str(value)
 
 
-def _changes(records, model, subject_of, actor_names, m2m=None) -> list[Change]:
+@dataclass
+class LinkHistory:
+    """The linked ids of one many-to-many field per history record, and how to name them."""
+
+    label: str
+    ids_by_record: dict  # history_id -> set of linked ids
+    names: dict  # linked id -> display name
+
+    def describe(self, ids) -> str:
+        return ", ".join(sorted(self.names.get(i, f"#{i}") for i in ids)) or "–"
+
+
+def _changes(records, model, subject_of, actor_names, links=()) -> list[Change]:
     """Turn history records (ordered by object, then time) into changes.
 
-    ``m2m`` optionally maps a history id to the set of partner actor ids at that point.
+    ``links`` are the many-to-many fields whose snapshots simple-history keeps per record.
     """
     fields = _tracked_fields(model)
-    partner_label = str(Measure._meta.get_field("partner_actors").verbose_name)
-
-    def names(ids):
-        return ", ".join(sorted(actor_names.get(i, f"#{i}") for i in ids)) or "–"
 
     result = []
     previous = None
@@ -93,17 +100,30 @@ def _changes(records, model, subject_of, actor_names, m2m=None) -> list[Change]:
                             _display(f, new, actor_names),
                         )
                     )
-            if m2m is not None:
-                old_ids = m2m.get(previous.history_id, set())
-                new_ids = m2m.get(record.history_id, set())
+            for link in links:
+                old_ids = link.ids_by_record.get(previous.history_id, set())
+                new_ids = link.ids_by_record.get(record.history_id, set())
                 if old_ids != new_ids:
-                    change.fields.append((partner_label, names(old_ids), names(new_ids)))
+                    change.fields.append(
+                        (link.label, link.describe(old_ids), link.describe(new_ids))
+                    )
             if not change.fields:
                 previous = record
                 continue
         result.append(change)
         previous = record
     return result
+
+
+def _link_history(measure, field_name, target_column, names) -> LinkHistory:
+    through = Measure.history.model._meta.get_field(f"historicalmeasure_{field_name}").related_model
+    ids_by_record: dict = {}
+    for history_id, target_id in through.objects.filter(history__id=measure.pk).values_list(
+        "history_id", target_column
+    ):
+        ids_by_record.setdefault(history_id, set()).add(target_id)
+    label = str(Measure._meta.get_field(field_name).verbose_name)
+    return LinkHistory(label=label, ids_by_record=ids_by_record, names=names)
 
 
 def measure_history(measure: Measure) -> list[Change]:
@@ -120,15 +140,24 @@ def measure_history(measure: Measure) -> list[Change]:
         .select_related("history_user")
         .order_by(*order)
     )
-    through = Measure.history.model._meta.get_field(
-        "historicalmeasure_partner_actors"
-    ).related_model
-    m2m: dict = {}
-    for history_id, actor_id in through.objects.filter(history__id=measure.pk).values_list(
-        "history_id", "actor_id"
-    ):
-        m2m.setdefault(history_id, set()).add(actor_id)
-    changes = _changes(measure_records, Measure, lambda r: _("Measure"), actor_names, m2m)
+    field_names = {
+        af.pk: f"{af.title} ({af.version.number})"
+        for af in ActionField.objects.filter(version__area_id=measure.area_id).select_related(
+            "version"
+        )
+    }
+    goal_names = {
+        goal.pk: f"{goal.title} ({goal.action_field.version.number})"
+        for goal in Goal.objects.filter(
+            action_field__version__area_id=measure.area_id
+        ).select_related("action_field__version")
+    }
+    links = [
+        _link_history(measure, "partner_actors", "actor_id", actor_names),
+        _link_history(measure, "action_fields", "actionfield_id", field_names),
+        _link_history(measure, "goals", "goal_id", goal_names),
+    ]
+    changes = _changes(measure_records, Measure, lambda r: _("Measure"), actor_names, links)
     goal_ids = [g.pk for g in measure.goals.all()]
     goal_records = (
         Goal.history.filter(id__in=goal_ids).select_related("history_user").order_by(*order)

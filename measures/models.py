@@ -488,7 +488,7 @@ class Measure(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[partner_actors])
+    history = HistoricalRecords(m2m_fields=[partner_actors, action_fields, goals])
 
     objects = MeasureQuerySet.as_manager()
 
