@@ -32,6 +32,8 @@ def build_calendar(events, *, name: str, host: str, url_for) -> bytes:
         vevent = icalendar.Event()
         vevent.add("uid", event_uid(event, host))
         vevent.add("dtstamp", stamp)
+        # Calendar apps use LAST-MODIFIED to pick up a moved or renamed event.
+        vevent.add("last-modified", event.updated_at)
         vevent.add("dtstart", event.starts_at.astimezone(BERLIN))
         vevent.add("dtend", event.ends_at.astimezone(BERLIN))
         vevent.add("summary", event.title)

@@ -58,6 +58,7 @@ def test_vevent_fields_and_berlin_time(client, area):
         reverse("participation:event_public", kwargs={"area_slug": area.slug, "pk": event.pk})
     )
     assert "DTSTAMP" in vevent
+    assert vevent.decoded("LAST-MODIFIED") == event.updated_at.replace(microsecond=0)
 
 
 def test_winter_time_is_utc_plus_one(client, area):
