@@ -86,6 +86,11 @@ urlpatterns = [
         name="indicatorvalue_create",
     ),
     path(
+        "concept/values/<int:pk>/edit/",
+        concept.IndicatorValueUpdateView.as_view(),
+        name="indicatorvalue_update",
+    ),
+    path(
         "concept/values/<int:pk>/delete/",
         concept.IndicatorValueDeleteView.as_view(),
         name="indicatorvalue_delete",

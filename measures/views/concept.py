@@ -730,6 +730,40 @@ class IndicatorValueCreateView(IndicatorMixin, ConceptWriteMixin, View):
         )
 
 
+class IndicatorValueUpdateView(ConceptFormView):
+    """Correct a measured value (date, value, note) of an indicator."""
+
+    form_class = IndicatorValueForm
+
+    @cached_property
+    def value(self):
+        return get_object_or_404(
+            IndicatorValue.objects.select_related("indicator__goal__action_field__version__area"),
+            pk=self.kwargs["pk"],
+            indicator__goal__action_field__version__area=self.area,
+        )
+
+    @property
+    def title(self):
+        return _("Edit measured value of “%(name)s”") % {"name": self.value.indicator.name}
+
+    def get_instance(self):
+        _require_editable(self.value.indicator.goal.action_field.version)
+        return self.value
+
+    def get_form_kwargs(self):
+        return {"indicator": self.value.indicator}
+
+    def get_success_url(self, obj):
+        return reverse(
+            "measures:indicator_detail",
+            kwargs={"area_slug": self.area.slug, "pk": obj.indicator_id},
+        )
+
+    def get_cancel_url(self):
+        return self.get_success_url(self.value)
+
+
 class IndicatorValueDeleteView(ConceptDeleteView):
     def get_object(self):
         return get_object_or_404(

@@ -90,6 +90,7 @@ def write_get_urls(area, t):
         f"{base}/concept/goals/{t['goal'].pk}/indicators/new/",
         f"{base}/concept/indicators/{t['indicator'].pk}/edit/",
         f"{base}/concept/indicators/{t['indicator'].pk}/delete/",
+        f"{base}/concept/values/{t['value'].pk}/edit/",
         f"{base}/concept/values/{t['value'].pk}/delete/",
         f"{base}/continuation/new/",
         f"{base}/continuation/{t['element'].pk}/edit/",
@@ -146,6 +147,10 @@ def post_urls(area, t):
         (
             f"{base}/concept/indicators/{i.pk}/values/new/",
             {"measured_on": "2025-01-01", "value": "5"},
+        ),
+        (
+            f"{base}/concept/values/{t['value'].pk}/edit/",
+            {"measured_on": "2025-06-30", "value": "999"},
         ),
         (f"{base}/concept/indicators/{i.pk}/delete/", {}),
         (f"{base}/concept/values/{t['value'].pk}/delete/", {}),

@@ -1,6 +1,7 @@
 """Bad input on the concept forms: German errors, typed values kept, nothing stored."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -116,6 +117,26 @@ def test_measured_value_before_baseline_is_a_form_error(area, field, client_as):
     assert response.status_code == 200
     assert 'value="17"' in response.content.decode()
     assert not indicator.values.exists()
+
+
+def test_measured_value_can_be_corrected_and_bad_input_keeps_it(area, field, client_as):
+    from tests.factories import IndicatorValueFactory
+
+    indicator = IndicatorFactory(goal=GoalFactory(action_field=field))
+    value = IndicatorValueFactory(indicator=indicator, measured_on=indicator.baseline_on, value=5)
+    url = f"/areas/{area.slug}/concept/values/{value.pk}/edit/"
+    client = client_as("manager")
+    response = client.post(url, {"measured_on": "2000-01-01", "value": "17", "note": ""})
+    assert response.status_code == 200
+    assert 'value="17"' in response.content.decode()
+    value.refresh_from_db()
+    assert value.value == 5
+    response = client.post(
+        url, {"measured_on": indicator.baseline_on.isoformat(), "value": "7.5", "note": "korr."}
+    )
+    assert response.status_code == 302
+    value.refresh_from_db()
+    assert (value.value, value.note) == (Decimal("7.50"), "korr.")
 
 
 def test_duplicate_current_version_is_a_form_error(area, version, client_as):
