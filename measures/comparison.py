@@ -4,8 +4,8 @@ Fields of action, goals and indicators are copied per version, so their counterp
 through the ``origin`` chain. Measures are shared rows of the area that keep their id across
 versions; their state *as it was* in a version is read from django-simple-history at the
 version's cut-off: the moment the next version of the area was started (or now for the newest
-version). A measure changed between the two cut-offs — including any financing row — shows up
-as changed, field by field.
+version). A measure changed between the two cut-offs — including any financing row, milestone or
+partner actor — shows up as changed, field by field.
 
 Used by the comparison page and by the status report ("changes since the previous version"):
 ``compare_versions(old, new)`` is a pure read that returns dataclasses.
@@ -29,6 +29,7 @@ from .models import (
     Goal,
     Indicator,
     Measure,
+    Milestone,
 )
 
 MEASURE_FIELDS = [
@@ -212,6 +213,35 @@ def _cost_changes(old_rows, new_rows) -> list[FieldChange]:
     return changes
 
 
+def _milestone_changes(old_rows, new_rows) -> list[FieldChange]:
+    def describe(rows):
+        items = sorted((r.due_on, r.title, r.done) for r in rows)
+        return "; ".join(
+            f"{due:%d.%m.%Y} {title}" + (f" ({_('done')})" if done else "")
+            for due, title, done in items
+        )
+
+    before, after = describe(old_rows), describe(new_rows)
+    if before == after:
+        return []
+    label = str(Milestone._meta.verbose_name_plural)
+    return [FieldChange("milestones", label, before or None, after or None)]
+
+
+def _partner_ids(records) -> dict[int, set[int]]:
+    """Partner actor ids per historical measure record (simple-history's m2m snapshots)."""
+    through = Measure.history.model._meta.get_field(
+        "historicalmeasure_partner_actors"
+    ).related_model
+    ids: dict[int, set[int]] = defaultdict(set)
+    history_ids = [r.history_id for r in records if hasattr(r, "history_id")]
+    for history_id, actor_id in through.objects.filter(history_id__in=history_ids).values_list(
+        "history_id", "actor_id"
+    ):
+        ids[history_id].add(actor_id)
+    return ids
+
+
 def _measure_ids(version: ConceptVersion) -> set[int]:
     via_fields = Measure.action_fields.through.objects.filter(
         actionfield__version=version
@@ -241,16 +271,37 @@ def _compare_measures(old_ids, new_ids, old_cut, new_cut) -> SectionDiff:
         old_rows[row.measure_id].append(row)
     for row in states_at(fin_history, {"measure_id__in": common}, new_cut).values():
         new_rows[row.measure_id].append(row)
-    actor_ids = set()
+    ms_history = Milestone.history.model
+    old_milestones, new_milestones = defaultdict(list), defaultdict(list)
+    for row in states_at(ms_history, {"measure_id__in": common}, old_cut).values():
+        old_milestones[row.measure_id].append(row)
+    for row in states_at(ms_history, {"measure_id__in": common}, new_cut).values():
+        new_milestones[row.measure_id].append(row)
+    partners = _partner_ids([*old_states.values(), *new_states.values()])
+    actor_ids = set().union(*partners.values()) if partners else set()
     for states in (old_states, new_states):
         for record in states.values():
             actor_ids.update({record.lead_actor_id, record.continuation_carrier_id})
     actor_names = dict(Actor.objects.filter(pk__in=actor_ids - {None}).values_list("pk", "name"))
+    partner_label = _label(Measure, "partner_actors")
+
+    def partner_names(record):
+        if not hasattr(record, "history_id"):
+            return None  # no history known: nothing to compare against
+        names = sorted(actor_names.get(i, f"#{i}") for i in partners.get(record.history_id, ()))
+        return ", ".join(names)
+
     for pk in sorted(common, key=lambda i: current[i].title):
         before = old_states.get(pk) or current[pk]
         after = new_states.get(pk) or current[pk]
         changes = _compare_fields(Measure, before, after, MEASURE_FIELDS, actor_names)
+        old_partners, new_partners = partner_names(before), partner_names(after)
+        if None not in (old_partners, new_partners) and old_partners != new_partners:
+            changes.append(
+                FieldChange("partner_actors", partner_label, old_partners or None, new_partners)
+            )
         changes += _cost_changes(old_rows[pk], new_rows[pk])
+        changes += _milestone_changes(old_milestones[pk], new_milestones[pk])
         if changes:
             section.changed.append(ChangedItem(before, current[pk], changes))
         else:

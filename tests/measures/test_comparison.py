@@ -1,5 +1,6 @@
 """compare_versions: added, removed and changed fields of action, goals and measures."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -85,6 +86,19 @@ def test_new_financing_row_shows_as_changed(versions):
     diff = compare_versions(v1, v2)
     costs = {c.name: (c.old, c.new) for c in diff.measures.changed[0].changes}
     assert costs["costs_2026_state"] == (None, Decimal("500"))
+
+
+def test_new_partner_actor_and_milestone_show_as_changed(versions, area):
+    from tests.factories import ActorFactory, MilestoneFactory
+
+    v1, v2, kept, _dropped = versions
+    kept.partner_actors.add(ActorFactory(area=area, name="Caritasverband"))
+    MilestoneFactory(measure=kept, title="Eröffnung", due_on=datetime.date(2026, 9, 1))
+    diff = compare_versions(v1, v2)
+    changes = {c.name: c for c in diff.measures.changed[0].changes}
+    assert changes["partner_actors"].new == "Caritasverband"
+    assert changes["milestones"].old is None
+    assert "01.09.2026 Eröffnung" in changes["milestones"].new
 
 
 def test_old_version_keeps_its_state_after_later_edit(versions):
