@@ -28,7 +28,7 @@ def test_html_in_concept_and_actor_fields_is_inert_on_every_page(area, client_as
     )
     field = ActionFieldFactory(version=version, title=PAYLOAD)
     goal = GoalFactory(action_field=field, title=PAYLOAD)
-    IndicatorFactory(goal=goal, name=PAYLOAD, unit=PAYLOAD)
+    IndicatorFactory(goal=goal, name=PAYLOAD, unit="<i>m²</i>")  # unit holds 50 characters
     actor = ActorFactory(area=area, name=PAYLOAD, is_public=True, interest=5, influence=5)
     measure = MeasureFactory(
         area=area,
