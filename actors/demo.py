@@ -9,6 +9,8 @@ import random
 
 from django.db import transaction
 
+from ihk.demo import scaled
+
 from .models import (
     Actor,
     ActorKind,
@@ -307,10 +309,10 @@ EXTRA_PREFIX = {
 
 def _actor_rows(scale: str, rng: random.Random):
     yield from ACTORS
-    if scale != "large":
+    if scale == "small":
         return
     streets = ["Nordring", "Lindenhof", "Hochstraße", "Am Markt", "Gartenweg", "Nordwiese"]
-    for number in range(len(ACTORS) + 1, 401):
+    for number in range(len(ACTORS) + 1, scaled(scale, 400) + 1):
         kind = rng.choice(EXTRA_KINDS)
         name = f"{EXTRA_PREFIX[kind]} {rng.choice(streets)} {number}"
         yield (name, kind, rng.randint(1, 5), rng.randint(1, 5), kind != K.RESIDENT, "", "")

@@ -46,6 +46,18 @@ def seed_areas() -> tuple[Area, Area]:
     return area, other
 
 
+# Demo sizes: "small" is a realistic area, "large" the yardstick for load and report tests
+# (200 measures, 400 actors, 80 events, 5,000 comments), "xlarge" five times "large" (to show
+# that a page does not grow with the data).
+SCALE_FACTORS = {"small": 0, "large": 1, "xlarge": 5}
+
+
+def scaled(scale: str, large: int, small: int = 0) -> int:
+    """Size of a demo collection: ``small`` at small scale, else ``large`` times the factor."""
+    factor = SCALE_FACTORS[scale]
+    return small if factor == 0 else large * factor
+
+
 def seed_users(area: Area) -> list[str]:
     User = get_user_model()
     emails = []

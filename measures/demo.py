@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from ihk.demo import scaled
+
 from . import services
 from .models import (
     ActionField,
@@ -865,7 +867,7 @@ def seed(area, *, scale: str) -> None:
             continue
         _finish(measure, start, end, per_year, organisations, rng)
 
-    for index in range(len(MEASURES), 200 if scale == "large" else 0):
+    for index in range(len(MEASURES), scaled(scale, 200)):
         topic, field_index = GENERATED_TOPICS[index % len(GENERATED_TOPICS)]
         start = D(rng.randint(2022, 2028), rng.randint(1, 12), 1)
         end = D(min(start.year + rng.randint(0, 2), 2030), rng.randint(1, 12), 28)

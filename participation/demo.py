@@ -10,6 +10,7 @@ import random
 
 from django.utils import timezone
 
+from ihk.demo import scaled
 from measures.models import ConceptVersion, Goal, Measure
 
 from .models import Attendance, Event, EventFormat, EventResult, HeadCount, HeadCountGroup, Outcome
@@ -161,8 +162,8 @@ def seed(area, *, scale: str) -> None:
     if Event.objects.filter(area=area).exists():
         return
     rng = random.Random(5150)
-    total = 80 if scale == "large" else 18
-    upcoming = 6 if scale != "large" else 12
+    total = scaled(scale, 80, small=18)
+    upcoming = scaled(scale, 12, small=6)
     actors = list(area.actors.order_by("pk"))
     measures = list(Measure.objects.filter(area=area).order_by("pk"))
     goals = list(Goal.objects.filter(action_field__version__area=area).order_by("pk"))

@@ -17,7 +17,7 @@ from measures.models import ActionField, ConceptVersion, Measure
 
 from .models import Comment, CommentReport, Event, Idea, IdeaStatus, Moderation
 
-SIZES = {"small": 150, "large": 5000}
+SIZES = {"small": 150, "large": 5000, "xlarge": 25000}
 
 PSEUDONYMS = [
     "Anwohnerin Lindenstraße",

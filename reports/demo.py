@@ -69,7 +69,7 @@ def seed(area, *, scale: str) -> None:
         summary="Entwurf: Zusammenfassung folgt nach der Sitzung der Lenkungsgruppe.",
         outlook=OUTLOOK,
     )
-    if scale == "large":
+    if scale != "small":
         # Over the large dataset the report is built by the worker, with visible progress.
         request_issue(report=issued, user=manager)
     else:

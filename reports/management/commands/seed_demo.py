@@ -23,10 +23,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--scale",
-            choices=["small", "large"],
+            choices=["small", "large", "xlarge"],
             default="small",
             help="small: a realistic area; large: 200 measures, 400 actors, 80 events, "
-            "5,000 comments (for load and report tests).",
+            "5,000 comments (for load and report tests); xlarge: five times large.",
         )
 
     def handle(self, *args, scale, **options):
