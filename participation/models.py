@@ -596,3 +596,22 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"{self.comment_id}: {self.reason[:40]}"
+
+
+class SubmissionThrottle(models.Model):
+    """One row per client (keyed hash, never the address) and kind of submission.
+
+    Its only purpose is a row lock: ``spam.check_rate_limit`` locks it in the transaction that
+    stores a comment, report or idea, so a client's parallel submissions are counted in turn.
+    """
+
+    kind = models.CharField(max_length=20)
+    client_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "client_hash"], name="unique_throttle_client")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.client_hash[:8]}"
