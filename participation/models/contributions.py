@@ -115,7 +115,7 @@ class Idea(models.Model):
         verbose_name_plural = _("project ideas")
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["area", "moderation", "created_at"], name="idea_list_idx"),
+            models.Index(fields=["area", "moderation", "created_at", "id"], name="idea_latest_idx"),
         ]
 
     def __str__(self):
@@ -152,6 +152,15 @@ class CommentQuerySet(models.QuerySet):
         )
         return self.filter(**{field: obj})
 
+    def on_public_targets(self):
+        """Comments on the current concept, public measures and events, published ideas."""
+        return self.filter(
+            models.Q(version__is_current=True)
+            | models.Q(measure__is_public=True)
+            | models.Q(event__is_public=True)
+            | models.Q(idea__moderation=Moderation.PUBLISHED)
+        )
+
     def shown(self):
         """What public pages show: published comments and the notes of hidden ones."""
         return self.filter(moderation__in=[Moderation.PUBLISHED, Moderation.HIDDEN])
@@ -178,11 +187,9 @@ class CommentQuerySet(models.QuerySet):
         ).annotate(open_reports=models.Count("reports", filter=models.Q(reports__resolved_at=None)))
 
     def needing_moderation(self):
-        """Pending comments and comments with open reports."""
-        return self.filter(
-            models.Q(moderation=Moderation.PENDING)
-            | models.Q(reports__resolved_at__isnull=True, reports__isnull=False)
-        ).distinct()
+        """Pending comments and comments with open reports (no join, so no duplicates)."""
+        open_reports = CommentReport.objects.filter(resolved_at=None).values("comment_id")
+        return self.filter(models.Q(moderation=Moderation.PENDING) | models.Q(pk__in=open_reports))
 
 
 class Comment(models.Model):
@@ -274,7 +281,10 @@ class Comment(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["area", "moderation", "created_at"]),
+            # Newest first within an area and state (queue, latest comments); the id breaks ties.
+            models.Index(
+                fields=["area", "moderation", "created_at", "id"], name="comment_latest_idx"
+            ),
             # Comment threads of one target, newest first (measure, event, idea, concept).
             models.Index(fields=["measure", "parent", "created_at"], name="comment_measure_idx"),
             models.Index(fields=["event", "parent", "created_at"], name="comment_event_idx"),

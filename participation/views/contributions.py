@@ -236,7 +236,7 @@ class CommentReportView(_SubmitMixin, AreaMixin, View):
 class IdeaListView(PublicAreaMixin, ListView):
     template_name = "participation/idea_list.html"
     context_object_name = "ideas"
-    paginate_by = 30
+    paginate_by = 20
 
     def get_queryset(self):
         return Idea.objects.for_area(self.area).for_public_list().order_by("-created_at", "-pk")

@@ -29,6 +29,7 @@ from ..forms.contributions import (
 )
 from ..models import Comment, Idea, Moderation
 from ..targets import comment_target, target_url
+from ..wording import contributions_counted
 
 
 class _ModerationMixin(AreaPermissionMixin):
@@ -55,9 +56,7 @@ class ModerationQueueView(_ModerationMixin, TemplateView):
         comments = Comment.objects.for_area(self.area).for_moderation()
         ideas = Idea.objects.for_area(self.area).select_related("action_field")
         if show == "open":
-            comments = comments.filter(
-                pk__in=Comment.objects.for_area(self.area).needing_moderation().values("pk")
-            )
+            comments = comments.needing_moderation()
             ideas = ideas.filter(moderation=Moderation.PENDING)
         comments = comments.order_by("-created_at", "-pk")
         ideas = ideas.order_by("-created_at", "-pk")
@@ -100,8 +99,7 @@ class ModerationQueueView(_ModerationMixin, TemplateView):
             )
         messages.success(
             request,
-            _("Done: %(comments)d comments and %(ideas)d ideas.")
-            % {"comments": n_comments, "ideas": n_ideas},
+            _("Done: %(comments)s and %(ideas)s.") % contributions_counted(n_comments, n_ideas),
         )
         return HttpResponseRedirect(request.get_full_path())
 
@@ -294,7 +292,8 @@ class PrivacyRequestView(AreaPermissionMixin, TemplateView):
                 )
                 messages.success(
                     request,
-                    _("Erased: %(comments)d comments and %(ideas)d ideas.") % counts,
+                    _("Erased: %(comments)s and %(ideas)s.")
+                    % contributions_counted(counts["comments"], counts["ideas"]),
                 )
                 return HttpResponseRedirect(request.path)
             email = request.POST.get("email", "")

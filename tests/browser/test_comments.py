@@ -31,7 +31,7 @@ def test_resident_comments_manager_approves_and_answers(browser, live_server, pa
     page.get_by_label("Aktion für die ausgewählten Einträge").select_option("approve")
     page.get_by_role("button", name="Auf Auswahl anwenden").click()
     page.wait_for_load_state()
-    assert "Erledigt: 1 Kommentare" in page.content()
+    assert "Erledigt: 1 Kommentar und 0 Ideen." in page.content()
     page.goto(f"/areas/{area.slug}/moderation/comments/{comment.pk}/")
     page.get_by_label("Offizielle Antwort").fill("Danke, Gerda! Die Bänke sind bestellt.")
     page.get_by_role("button", name="Antwort speichern").click()
