@@ -26,10 +26,12 @@ run: compilemessages
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite, on DATABASE_URL when set, else SQLite. Browser tests need /usr/bin/chromium.
+# The whole suite, on DATABASE_URL when set, else SQLite, in parallel (one test database per
+# worker) with the 15 slowest tests listed. Browser tests need /usr/bin/chromium.
+PYTEST_WORKERS ?= auto
 test: compilemessages
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 # Extract translatable strings: one catalogue for the project (ihk/ and templates/)
 # and one per app (each app owns its locale/ folder).
