@@ -145,7 +145,7 @@ def test_comparison_page_formats_amounts_in_german(versions, area, client_as):
     row.amount = Decimal("12500")
     row.save()
     response = client_as("reader").get(
-        f"/areas/{area.slug}/concept/compare/?old={v1.pk}&new={v2.pk}"
+        f"/areas/{area.slug}/concept/compare/?old={v1.number}&new={v2.number}"
     )
     html = response.content.decode()
     assert "<del>10.000,00</del>" in html and "<ins>12.500,00</ins>" in html
@@ -153,8 +153,8 @@ def test_comparison_page_formats_amounts_in_german(versions, area, client_as):
 
 
 def test_comparison_page_rejects_foreign_versions(versions, area, other_area, client_as):
-    foreign = ConceptVersionFactory(area=other_area)
+    foreign = ConceptVersionFactory(area=other_area, number=7)
     response = client_as("manager").get(
-        f"/areas/{area.slug}/concept/compare/?old={versions[0].pk}&new={foreign.pk}"
+        f"/areas/{area.slug}/concept/compare/?old={versions[0].number}&new={foreign.number}"
     )
     assert response.status_code == 404
