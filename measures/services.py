@@ -29,8 +29,8 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
     with transaction.atomic():
         # Lock the area's versions so two simultaneous requests cannot both switch.
         list(ConceptVersion.objects.select_for_update().filter(area_id=version.area_id))
-        previous = ConceptVersion.objects.filter(area_id=version.area_id, is_current=True).exclude(
-            pk=version.pk
+        previous = (
+            ConceptVersion.objects.filter(area_id=version.area_id).current().exclude(pk=version.pk)
         )
         for old in previous:
             old.is_current = False

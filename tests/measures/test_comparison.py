@@ -130,12 +130,14 @@ def test_versions_of_different_areas_are_refused(versions, other_area):
         compare_versions(v1, ConceptVersionFactory(area=other_area))
 
 
-def test_compare_with_previous(versions):
-    from measures.comparison import compare_with_previous
-
+def test_compare_with_previous(versions, area, client_as):
+    # The page compares with the previous version when only ``new`` is given (the former
+    # compare_with_previous(), which only this test called, is gone).
     v1, v2, _kept, _dropped = versions
-    assert compare_with_previous(v1) is None
-    diff = compare_with_previous(v2)
+    client = client_as("manager")
+    first = client.get(f"/areas/{area.slug}/concept/compare/?new={v1.number}")
+    assert first.context["diff"] is None
+    diff = client.get(f"/areas/{area.slug}/concept/compare/?new={v2.number}").context["diff"]
     assert (diff.old, diff.new) == (v1, v2)
 
 
