@@ -1,42 +1,21 @@
 """Internal overviews of one concept version: KuF (page, XLSX, CSV) and the timeline (Gantt)."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from ihk.mixins import AreaPermissionMixin
-
 from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
-from ..models import ConceptVersion, Measure
+from ..models import Measure
+from .mixins import VersionMixin
 
 
-class VersionMixin(AreaPermissionMixin):
-    """Picks the version from ``?version=<number>``: by default the current, else the newest."""
-
-    permission_required = "measures.view_internal"
-
-    @cached_property
-    def versions(self):
-        return list(ConceptVersion.objects.filter(area=self.area).order_by("-number"))
-
-    @cached_property
-    def version(self):
-        wanted = self.request.GET.get("version")
-        if wanted:
-            for version in self.versions:
-                if str(version.number) == wanted:
-                    return version
-            raise Http404
-        for version in self.versions:
-            if version.is_current:
-                return version
-        return self.versions[0] if self.versions else None
+class VersionMeasuresMixin(VersionMixin):
+    """The chosen version (``?version=<number>``) and its measures."""
 
     def measures(self, *, with_costs: bool = True):
         if self.version is None:
@@ -45,11 +24,6 @@ class VersionMixin(AreaPermissionMixin):
         if not with_costs:
             measures = Measure.objects.for_timeline(self.version)
         return list(measures.order_by("title"))
-
-    def get_context_data(self, **kwargs):
-        kwargs["versions"] = self.versions
-        kwargs["version"] = self.version
-        return super().get_context_data(**kwargs)
 
     def kuf_title(self) -> str:
         return _("Cost and financing overview – %(area)s, version %(number)s") % {
@@ -70,7 +44,7 @@ def _crumbs(area, label):
     ]
 
 
-class KufView(VersionMixin, TemplateView):
+class KufView(VersionMeasuresMixin, TemplateView):
     template_name = "measures/kuf.html"
 
     def get_context_data(self, **kwargs):
@@ -80,7 +54,7 @@ class KufView(VersionMixin, TemplateView):
         return super().get_context_data(**kwargs)
 
 
-class KufXlsxView(VersionMixin, View):
+class KufXlsxView(VersionMeasuresMixin, View):
     def get(self, request, *args, **kwargs):
         content = kuf_xlsx(build_kuf(self.measures()), title=self.kuf_title())
         response = HttpResponse(
@@ -91,7 +65,7 @@ class KufXlsxView(VersionMixin, View):
         return response
 
 
-class KufCsvView(VersionMixin, View):
+class KufCsvView(VersionMeasuresMixin, View):
     def get(self, request, *args, **kwargs):
         content = kuf_csv(build_kuf(self.measures()))
         # The byte order mark makes Excel read the file as UTF-8.
@@ -100,7 +74,7 @@ class KufCsvView(VersionMixin, View):
         return response
 
 
-class TimelineView(VersionMixin, TemplateView):
+class TimelineView(VersionMeasuresMixin, TemplateView):
     template_name = "measures/timeline.html"
 
     def get_context_data(self, **kwargs):
