@@ -366,9 +366,28 @@ class IdeaStatus(models.TextChoices):
     NOT_TAKEN_UP = "not_taken_up", _("not taken up")
 
 
+def _count_by(queryset, key: str, title: str, *, distinct=False) -> dict[int, tuple[str, int]]:
+    """``{key: (title, count)}`` in one grouped query."""
+    rows = queryset.values_list(key, title).annotate(n=models.Count("pk", distinct=distinct))
+    return {pk: (name, n) for pk, name, n in rows.order_by()}
+
+
 class IdeaQuerySet(models.QuerySet):
     def for_area(self, area):
         return self.filter(area=area)
+
+    def not_blocked(self):
+        return self.exclude(moderation=Moderation.BLOCKED)
+
+    def count_by_measure(self) -> dict[int, tuple[str, int]]:
+        """``{measure_id: (title, ideas)}`` for the ideas taken up as a measure."""
+        return _count_by(self.exclude(measure=None), "measure_id", "measure__title")
+
+    def count_by_action_field(self, version) -> dict[int, tuple[str, int]]:
+        """``{field_id: (title, ideas)}`` over the fields of action of ``version``."""
+        return _count_by(
+            self.filter(action_field__version=version), "action_field", "action_field__title"
+        )
 
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
@@ -440,6 +459,22 @@ class Idea(models.Model):
 class CommentQuerySet(models.QuerySet):
     def for_area(self, area):
         return self.filter(area=area)
+
+    def not_blocked(self):
+        return self.exclude(moderation=Moderation.BLOCKED)
+
+    def count_by_measure(self) -> dict[int, tuple[str, int]]:
+        """``{measure_id: (title, comments)}`` for the comments on measures."""
+        return _count_by(self.exclude(measure=None), "measure_id", "measure__title")
+
+    def count_by_action_field(self, version) -> dict[int, tuple[str, int]]:
+        """``{field_id: (title, comments)}``: comments on measures in the fields of ``version``."""
+        return _count_by(
+            self.filter(measure__action_fields__version=version),
+            "measure__action_fields",
+            "measure__action_fields__title",
+            distinct=True,
+        )
 
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
@@ -596,3 +631,22 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"{self.comment_id}: {self.reason[:40]}"
+
+
+class SubmissionThrottle(models.Model):
+    """One row per client (keyed hash, never the address) and kind of submission.
+
+    Its only purpose is a row lock: ``spam.check_rate_limit`` locks it in the transaction that
+    stores a comment, report or idea, so a client's parallel submissions are counted in turn.
+    """
+
+    kind = models.CharField(max_length=20)
+    client_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "client_hash"], name="unique_throttle_client")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.client_hash[:8]}"

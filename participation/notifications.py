@@ -107,7 +107,7 @@ def send_answer_notification(comment: Comment) -> bool:
     if not claimed:
         return False
     comment.answer_notified_at = now
-    from .contributions import comment_target, target_url
+    from .targets import comment_target, target_url
 
     kind, target = comment_target(comment)
     page_url = _absolute(target_url(comment.area, kind, target)) + f"#comment-{comment.pk}"

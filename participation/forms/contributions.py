@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import ActionField, Measure
 
-from ..models import IdeaStatus
+from ..models import IdeaStatus, Moderation
 from ..spam import HONEYPOT_FIELD
 
 COMMENT_MAX_LENGTH = 2000
@@ -193,6 +193,14 @@ class ModerationForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(label=_("Public reason for hiding"), max_length=300, required=False)
+
+    @classmethod
+    def for_item(cls, item):
+        """The form for a comment or an idea, preset with its current decision."""
+        action = {Moderation.HIDDEN: "hide", Moderation.BLOCKED: "block"}.get(
+            item.moderation, "approve"
+        )
+        return cls(initial={"action": action, "reason": item.moderation_reason})
 
     def clean(self):
         cleaned = super().clean()

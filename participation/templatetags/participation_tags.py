@@ -14,9 +14,9 @@ from django import template
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from ..contributions import target_kind
 from ..forms.contributions import CommentForm
 from ..models import Comment, EventResult, Idea, IdeaStatus, Moderation
+from ..targets import target_kind
 
 register = template.Library()
 
@@ -31,7 +31,7 @@ def _area_of(context, obj):
 
 
 def _is_open_for_comments(area, kind, obj) -> bool:
-    """Mirrors ``contributions.public_target`` without a query."""
+    """Mirrors ``targets.public_target`` without a query."""
     if not area.is_public:
         return False
     if kind == "concept":
@@ -39,6 +39,12 @@ def _is_open_for_comments(area, kind, obj) -> bool:
     if kind == "idea":
         return obj.moderation == Moderation.PUBLISHED
     return obj.is_public
+
+
+def _notice(request) -> str:
+    """``pending``/``published`` right after a resident sent a comment (see the comment views)."""
+    value = request.GET.get("comment", "") if request is not None else ""
+    return value if value in ("pending", "published") else ""
 
 
 def _comment_context(context, obj, form=None):
@@ -60,6 +66,7 @@ def _comment_context(context, obj, form=None):
         "threads": threads,
         "comments_page": page,
         "published_count": published,
+        "notice": _notice(request),
         "open_for_comments": _is_open_for_comments(area, kind, obj),
         "form": form or CommentForm(),
         "action": reverse(
