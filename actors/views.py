@@ -394,7 +394,7 @@ class StakeholderMapView(RegisterMixin, TemplateView):
             actors=actors,
             kind=kind,
             kinds=ActorKind.choices,
-            svg=mark_safe(stakeholder_svg(actors)),  # noqa: S308 - built with escape()
+            svg=mark_safe(stakeholder_svg(actors, links=True)),  # noqa: S308 - built with escape()
             quadrant_counts=[
                 (label, sum(1 for actor in actors if actor.quadrant == value))
                 for value, label in Quadrant.choices
