@@ -126,10 +126,11 @@ def _point(actor, number: int, x: float, y: float, radius: float, spacing: float
         "interest": actor.interest,
         "influence": actor.influence,
     }
+    number_label = _("No. %(number)s") % {"number": number}
     pk = escape(getattr(actor, "pk", "") or "")
     hit = max(radius + 2, spacing / 2)  # a transparent target large enough for a finger
     body = (
-        f"<title>{escape(label)} – {escape(_('No. %(number)s') % {'number': number})}</title>"
+        f"<title>{escape(label)} – {escape(number_label)}</title>"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{hit:.1f}" fill="#ffffff" fill-opacity="0"/>'
         + marker(getattr(actor, "kind", ""), x, y, radius)
     )

@@ -2,11 +2,14 @@
 
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, public_views, views
 
 app_name = "actors"
 
 urlpatterns = [
+    # Public (residents): /areas/<slug>/actors/ is the internal register, so the public list of
+    # participants has its own address.
+    path("participants/", public_views.PublicActorListView.as_view(), name="public_list"),
     path("actors/", views.ActorListView.as_view(), name="actor_list"),
     path("actors/new/", views.ActorCreateView.as_view(), name="actor_create"),
     path("actors/map/", views.StakeholderMapView.as_view(), name="stakeholder_map"),
