@@ -7,13 +7,15 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.views.generic import ListView, TemplateView, View
 
 from ihk.mixins import AreaPermissionMixin
 
 from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
 from ..models import ConceptVersion, Measure
+from ..overview import in_timeline_order
+from .public import TIMELINE_PER_PAGE, _query_without_page, summary_chart
 
 
 class VersionMixin(AreaPermissionMixin):
@@ -100,15 +102,31 @@ class KufCsvView(VersionMixin, View):
         return response
 
 
-class TimelineView(VersionMixin, TemplateView):
+class TimelineView(VersionMixin, ListView):
+    """The version's Gantt chart, 50 measures per page, with a summary per field of action."""
+
     template_name = "measures/timeline.html"
+    context_object_name = "measures"
+    paginate_by = TIMELINE_PER_PAGE
+
+    def get_queryset(self):
+        if self.version is None:
+            return Measure.objects.none()
+        return in_timeline_order(Measure.objects.for_timeline(self.version), self.version)
 
     def get_context_data(self, **kwargs):
-        measures = self.measures(with_costs=False)
-        title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-        kwargs["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-            gantt_svg(measures, today=timezone.localdate(), title=title)
-        )
-        kwargs["gantt_groups"] = gantt_rows(measures)
-        kwargs["breadcrumbs"] = _crumbs(self.area, _("Timeline"))
-        return super().get_context_data(**kwargs)
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = _crumbs(self.area, _("Timeline"))
+        context["query"] = _query_without_page(self.request)
+        if self.version is not None:
+            page_measures = list(context["measures"])
+            fields = list(self.version.action_fields.order_by("order", "pk"))
+            context["summary"], context["summary_rows"] = summary_chart(
+                self.version, fields, area=self.area, public=False, id_prefix="summary-gantt"
+            )
+            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
+            context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
+                gantt_svg(page_measures, today=timezone.localdate(), title=title)
+            )
+            context["gantt_groups"] = gantt_rows(page_measures)
+        return context
