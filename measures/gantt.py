@@ -191,7 +191,7 @@ def gantt_svg(
 
 
 def _today_label(x_today: float, label: str) -> str:
-    """"Heute" next to the today line, on its left near the right edge so it is never clipped."""
+    """ "Heute" next to the today line, on its left near the right edge so it is never clipped."""
     if x_today > WIDTH - 60:
         return (
             f'<text x="{x_today - 3}" y="{AXIS_HEIGHT - 2}" text-anchor="end" '

@@ -139,28 +139,36 @@ def _first(links, outer, value):
     return Subquery(links.filter(measure_id=OuterRef(outer)).values(value)[:1])
 
 
-def in_timeline_order(queryset, version):
-    """Order measures as the Gantt groups them: by primary field of action (its order), then
-    planned start, then title – so a page of 50 shows whole groups in the right order."""
+def primary_field(version, outer: str = "pk") -> tuple:
+    """SQL expressions for (order, pk) of the field of action a measure is listed under in the
+    Gantt and the KuF: its first field in the version, else its first goal's field; ``outer``
+    names the measure's id in the outer query."""
     direct = FieldLink.objects.filter(actionfield__version=version).order_by(
         "actionfield__order", "actionfield_id"
     )
     via_goal = GoalLink.objects.filter(goal__action_field__version=version).order_by(
         "goal__action_field__order", "goal__action_field_id"
     )
-    return queryset.annotate(
-        field_order=Coalesce(
-            _first(direct, "pk", "actionfield__order"),
-            _first(via_goal, "pk", "goal__action_field__order"),
-            Value(WITHOUT_FIELD),
-            output_field=IntegerField(),
-        ),
-        field_pk=Coalesce(
-            _first(direct, "pk", "actionfield_id"),
-            _first(via_goal, "pk", "goal__action_field_id"),
-            Value(0),
-            output_field=IntegerField(),
-        ),
-    ).order_by(
-        "field_order", "field_pk", F("planned_start").asc(nulls_last=True), Lower("title"), "pk"
+    order = Coalesce(
+        _first(direct, outer, "actionfield__order"),
+        _first(via_goal, outer, "goal__action_field__order"),
+        Value(WITHOUT_FIELD),
+        output_field=IntegerField(),
+    )
+    pk = Coalesce(
+        _first(direct, outer, "actionfield_id"),
+        _first(via_goal, outer, "goal__action_field_id"),
+        Value(0),
+        output_field=IntegerField(),
+    )
+    return order, pk
+
+
+def in_timeline_order(queryset, version, *, by_start: bool = True):
+    """Order measures as the Gantt (``by_start``) or the KuF groups them: by primary field of
+    action, then planned start (Gantt) and title – so a page shows whole groups in order."""
+    order, pk = primary_field(version)
+    then = [F("planned_start").asc(nulls_last=True)] if by_start else []
+    return queryset.annotate(field_order=order, field_pk=pk).order_by(
+        "field_order", "field_pk", *then, Lower("title"), "pk"
     )

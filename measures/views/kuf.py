@@ -7,15 +7,18 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, TemplateView, View
+from django.views.generic import ListView, View
 
 from ihk.mixins import AreaPermissionMixin
 
 from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
+from ..kuf_totals import kuf_page_groups, kuf_totals
 from ..models import ConceptVersion, Measure
 from ..overview import in_timeline_order
 from .public import TIMELINE_PER_PAGE, _query_without_page, summary_chart
+
+KUF_MEASURES_PER_PAGE = 50
 
 
 class VersionMixin(AreaPermissionMixin):
@@ -72,14 +75,28 @@ def _crumbs(area, label):
     ]
 
 
-class KufView(VersionMixin, TemplateView):
+class KufView(VersionMixin, ListView):
+    """Totals of the whole version (aggregated in SQL) and the measures 50 per page."""
+
     template_name = "measures/kuf.html"
+    context_object_name = "measures"
+    paginate_by = KUF_MEASURES_PER_PAGE
+
+    def get_queryset(self):
+        if self.version is None:
+            return Measure.objects.none()
+        measures = Measure.objects.in_version(self.version).prefetch_related("financing_rows")
+        return in_timeline_order(measures, self.version, by_start=False)
 
     def get_context_data(self, **kwargs):
-        kwargs["kuf"] = build_kuf(self.measures())
-        kwargs["title"] = self.kuf_title()
-        kwargs["breadcrumbs"] = _crumbs(self.area, _("Costs and financing (KuF)"))
-        return super().get_context_data(**kwargs)
+        context = super().get_context_data(**kwargs)
+        if self.version is not None:
+            context["kuf"] = kuf = kuf_totals(self.version)
+            context["page_groups"] = kuf_page_groups(context["measures"], kuf)
+        context["title"] = self.kuf_title()
+        context["query"] = _query_without_page(self.request)
+        context["breadcrumbs"] = _crumbs(self.area, _("Costs and financing (KuF)"))
+        return context
 
 
 class KufXlsxView(VersionMixin, View):

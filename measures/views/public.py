@@ -81,7 +81,10 @@ def summary_chart(version, fields, *, area, public: bool, id_prefix: str):
     rows = [(f, summaries[f.pk]) for f in fields if f.pk in summaries]
     title = _("Timeline of the fields of action – %(area)s") % {"area": area.name}
     svg = gantt_summary_svg(
-        [(f.title, s) for f, s in rows], today=timezone.localdate(), title=title, id_prefix=id_prefix
+        [(f.title, s) for f, s in rows],
+        today=timezone.localdate(),
+        title=title,
+        id_prefix=id_prefix,
     )
     return mark_safe(svg), rows  # noqa: S308 – built from escaped values only
 
@@ -244,5 +247,3 @@ class PublicMeasureView(AreaMixin, DetailView):
             }
         )
         return super().get_context_data(**kwargs)
-
-
