@@ -112,9 +112,8 @@ class KufXlsxView(VersionMixin, View):
 
 class KufCsvView(VersionMixin, View):
     def get(self, request, *args, **kwargs):
-        content = kuf_csv(build_kuf(self.measures()))
-        # The byte order mark makes Excel read the file as UTF-8.
-        response = HttpResponse(content.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+        content = kuf_csv(build_kuf(self.measures()))  # UTF-8 with BOM, for Excel
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.file_name("csv")}"'
         return response
 
