@@ -116,6 +116,8 @@ urlpatterns = [
     path("measures/new/", measure.MeasureCreateView.as_view(), name="measure_create"),
     path("measures/rows/<str:kind>/", measure.MeasureRowView.as_view(), name="measure_row"),
     path("measures/<int:pk>/", public.PublicMeasureView.as_view(), name="measure_public"),
+    path("measures/all/", public.PublicMeasureListView.as_view(), name="measure_public_list"),
+    path("measures/all/timeline/", public.PublicTimelineView.as_view(), name="timeline_public"),
     path("measures/<int:pk>/internal/", measure.MeasureDetailView.as_view(), name="measure_detail"),
     path("measures/<int:pk>/edit/", measure.MeasureUpdateView.as_view(), name="measure_update"),
     path(
