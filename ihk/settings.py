@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Stores anonymous public pages once the response's cookies are known (ihk/caching.py).
+    "ihk.caching.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,7 +92,35 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+# --- Shared cache, persistent connections, page cache (issue 9) ---------------------------------
+# Persistent database connections, checked before reuse so a restarted PostgreSQL costs no error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+
+def _cache_from_url(url: str) -> dict:
+    """One cache shared by every process (gunicorn workers, task workers, several machines).
+
+    ``redis://host:6379/0`` (or ``rediss://``) selects Django's own RedisCache; ``dbcache://table``
+    the database cache (the default: no extra service, its table is created by a migration);
+    other schemes as django-environ's ``cache_url`` (e.g. ``locmemcache://`` for one process).
+    """
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    config = environ.Env.cache_url_config(url)
+    if config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+    return config
+
+
+# Rate limits (allauth's login throttling, the app's own limits) and the page cache all use it.
+CACHES = {"default": _cache_from_url(env.str("CACHE_URL", default="dbcache://ihk_cache"))}
+# Anonymous public pages are cached (ihk/caching.py); PAGE_CACHE=off renders every request.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# How long a cached page may be served at most; time-dependent parts (upcoming events, "today"
+# in the timeline) are at most this old. Changes to the data invalidate at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "ihk.User"

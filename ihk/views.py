@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .caching import cache_public_page
 from .mixins import AreaMixin, AreaPermissionMixin
 from .models import Area
 
 
+@cache_public_page(scope="site")
 class HomeView(ListView):
     template_name = "ihk/home.html"
     context_object_name = "areas"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from actors.models import ActorStatus
+from ihk.caching import cache_public_page
 from ihk.mixins import AreaMixin
 from ihk.views import AreaPublicView
 
@@ -28,6 +29,7 @@ def _is_public_actor(actor) -> bool:
     return actor.is_public and actor.status == ActorStatus.ACTIVE
 
 
+@cache_public_page()
 class PublicConceptView(AreaPublicView):
     """The area's public page with the concept of its current version."""
 
@@ -101,6 +103,7 @@ class PublicConceptView(AreaPublicView):
         return super().get_context_data(**kwargs)
 
 
+@cache_public_page()
 class PublicMeasureView(AreaMixin, DetailView):
     """A public measure of a public area; anything else is 404 for everyone."""
 

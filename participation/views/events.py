@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from ihk.caching import cache_public_page
 from ihk.mixins import AreaMixin, AreaPermissionMixin
 
 from ..forms.events import EventForm, EventResultFormSet
@@ -216,6 +217,7 @@ class PublicAreaMixin(AreaMixin):
         return Event.objects.filter(area=self.area, is_public=True)
 
 
+@cache_public_page()
 class EventPublicListView(PublicAreaMixin, TemplateView):
     """Upcoming and past public events; no personal data."""
 
@@ -240,6 +242,7 @@ class EventPublicListView(PublicAreaMixin, TemplateView):
         return super().get_context_data(**kwargs)
 
 
+@cache_public_page()
 class EventPublicView(PublicAreaMixin, DetailView):
     template_name = "participation/event_public.html"
     context_object_name = "event"
@@ -287,6 +290,7 @@ class _CalendarView(PublicAreaMixin, View):
         return response
 
 
+@cache_public_page()
 class EventFeedView(_CalendarView):
     """The iCalendar feed of all public events of the area."""
 
@@ -295,6 +299,7 @@ class EventFeedView(_CalendarView):
         return self.calendar_response(events, f"{self.area.slug}-events.ics")
 
 
+@cache_public_page()
 class EventIcsView(_CalendarView):
     """One public event as an .ics file ("add to calendar")."""
 
