@@ -201,13 +201,22 @@ def _etag(request, key: str) -> str:
     return quote_etag(hashlib.sha256(f"{key}\n{cookie}".encode()).hexdigest()[:32])
 
 
+_MARKERS = re.compile(f"{CSRF_MARKER}|{SUBMISSION_MARKER}".encode())
+
+
 def _personalize(content: bytes, request) -> bytes:
-    if CSRF_MARKER.encode() in content:
-        content = content.replace(CSRF_MARKER.encode(), get_token(request).encode())
-    marker = SUBMISSION_MARKER.encode()
-    while marker in content:
-        content = content.replace(marker, str(uuid.uuid4()).encode(), 1)
-    return content
+    """One pass over the page: this visitor's CSRF token, a fresh UUID per submission key."""
+    token = None
+
+    def fill(match):
+        nonlocal token
+        if match.group() == SUBMISSION_MARKER.encode():
+            return str(uuid.uuid4()).encode()
+        if token is None:
+            token = get_token(request).encode()
+        return token
+
+    return _MARKERS.sub(fill, content)
 
 
 def _render_shareable(response):

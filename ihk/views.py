@@ -1,7 +1,7 @@
 """Core pages: public home, public area page, staff start page, area overview, legal pages."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -55,3 +55,8 @@ class AreaDashboardView(AreaPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         kwargs["breadcrumbs"] = [(_("My areas"), reverse("ihk:dashboard")), (self.area.name, "")]
         return super().get_context_data(**kwargs)
+
+
+def healthz(request):
+    """Health check for load balancers (and the benchmark's bare view): "ok", no database."""
+    return HttpResponse("ok", content_type="text/plain")

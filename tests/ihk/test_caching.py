@@ -321,3 +321,9 @@ def test_response_setting_another_cookie_is_not_stored():
     assert not caching._sets_other_cookies(request, only_csrf)
     request.COOKIES["messages"] = "old"
     assert caching._sets_other_cookies(request, only_csrf)
+
+
+def test_healthz_answers_ok_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
