@@ -173,6 +173,26 @@ STORAGES = {
     },
 }
 
+# --- Shared media for several instances (issue 9) -----------------------------------------------
+# Media (stored report and concept PDFs) are read and written through default_storage only:
+# MEDIA_ROOT on a volume every instance mounts, or S3-compatible object storage when
+# AWS_STORAGE_BUCKET_NAME is set (pip install ".[s3]"; credentials AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY as boto3 reads them). The bucket stays private: files are served by the
+# app's own download views, which check permissions.
+if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            "default_acl": "private",
+            "file_overwrite": True,
+            "querystring_auth": True,
+        },
+    }
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
