@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
 
-.PHONY: run test install messages compilemessages lint format clean
+.PHONY: run test install messages compilemessages lint format clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Load benchmark on PostgreSQL (not part of CI): seeds ihk_bench_large and ihk_bench_xlarge once,
+# serves them with gunicorn and prints req/s, share of a bare view, p50/p95, queries, HTML size.
+# BENCH_ARGS="--scales large --seconds 10" to change. Uses wrk (installed here when missing).
+bench: compilemessages
+	command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null 2>&1 \
+		|| (apt-get update -qq && apt-get install -y -qq wrk >/dev/null 2>&1) \
+		|| echo "wrk not available: the benchmark uses its Python load generator"
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

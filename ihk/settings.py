@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Stores anonymous public pages once the response's cookies are known (ihk/caching.py).
+    "ihk.caching.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,7 +92,35 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+# --- Shared cache, persistent connections, page cache (issue 9) ---------------------------------
+# Persistent database connections, checked before reuse so a restarted PostgreSQL costs no error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+
+def _cache_from_url(url: str) -> dict:
+    """One cache shared by every process (gunicorn workers, task workers, several machines).
+
+    ``redis://host:6379/0`` (or ``rediss://``) selects Django's own RedisCache; ``dbcache://table``
+    the database cache (the default: no extra service, its table is created by a migration);
+    other schemes as django-environ's ``cache_url`` (e.g. ``locmemcache://`` for one process).
+    """
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    config = environ.Env.cache_url_config(url)
+    if config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+    return config
+
+
+# Rate limits (allauth's login throttling, the app's own limits) and the page cache all use it.
+CACHES = {"default": _cache_from_url(env.str("CACHE_URL", default="dbcache://ihk_cache"))}
+# Anonymous public pages are cached (ihk/caching.py); PAGE_CACHE=off renders every request.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# How long a cached page may be served at most; time-dependent parts (upcoming events, "today"
+# in the timeline) are at most this old. Changes to the data invalidate at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "ihk.User"
@@ -142,6 +172,26 @@ STORAGES = {
         )
     },
 }
+
+# --- Shared media for several instances (issue 9) -----------------------------------------------
+# Media (stored report and concept PDFs) are read and written through default_storage only:
+# MEDIA_ROOT on a volume every instance mounts, or S3-compatible object storage when
+# AWS_STORAGE_BUCKET_NAME is set (pip install ".[s3]"; credentials AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY as boto3 reads them). The bucket stays private: files are served by the
+# app's own download views, which check permissions.
+if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            "default_acl": "private",
+            "file_overwrite": True,
+            "querystring_auth": True,
+        },
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

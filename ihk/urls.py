@@ -17,6 +17,7 @@ admin.site.site_title = "IHK Beteiligung"
 
 core_patterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     # The public area page shows the concept: the view lives in measures and keeps this name.
     path("areas/<slug:area_slug>/", PublicConceptView.as_view(), name="area_public"),
