@@ -3,12 +3,14 @@
 The area's managers and city staff get any version (with non-public measures); everybody else
 gets adopted versions of public areas only, without non-public measures. No request ever
 typesets: a missing file is queued (``reports.concept_pdf``) and the page "Das PDF wird erstellt
-…" refreshes itself every five seconds (``<meta http-equiv="refresh">``, no script) until the
-file is there.
+…" asks again every five seconds until the file is there: without JavaScript by a
+``<meta http-equiv="refresh">`` inside ``<noscript>``, with it by htmx polling its status, which
+follows to the file (``HX-Redirect``) instead of reloading the page under a screen reader
+(WCAG 2.2.1; axe reports a bare meta refresh).
 """
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView
 
@@ -46,8 +48,14 @@ class ConceptPdfView(AreaMixin, DetailView):
         name = stored_concept_pdf(version, public=public)
         if name is None:
             request_concept_pdf(version, public=public)
+            if request.headers.get("HX-Request"):
+                self.template_name = "reports/partials/_concept_pdf_status.html"
             response = self.render_to_response(self.get_context_data(object=version))
             patch_cache_control(response, no_store=True)
+            return response
+        if request.headers.get("HX-Request"):  # the wait page polls: go to the file
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = request.get_full_path()
             return response
         response = FileResponse(
             default_storage.open(name, "rb"),
@@ -55,9 +63,7 @@ class ConceptPdfView(AreaMixin, DetailView):
             filename=f"IHK-{self.area.slug}-Fassung-{version.number}.pdf",
             content_type="application/pdf",
         )
-        if public:
-            patch_cache_control(response, public=True, max_age=300)
-        else:
+        if not public:  # internal variant: non-public measures
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -517,3 +517,29 @@ def test_preview_of_a_stored_absurd_period_does_not_fail(client_as, area, concep
     response = client_as("manager").get(_url("report_preview", area, pk=report.pk))
     assert response.status_code == 200
     assert "Stadtteilkonferenz Frühjahr" in response.content.decode()
+
+
+def test_internal_pdfs_and_pages_are_private(client_as, area, draft, manager, concept):
+    _issued(draft, manager)
+    client = client_as("reader")
+    for url in (
+        _url("report_pdf", area, pk=draft.pk),
+        _url("continuation_pdf", area),
+        _url("report_status", area, pk=draft.pk),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        cache_control = response["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, url
+
+
+def test_concept_pdf_wait_page_polls_with_htmx_and_follows_to_the_file(client, area, concept):
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    waiting = client.get(url, headers={"HX-Request": "true"})
+    assert waiting.status_code == 200
+    assert 'id="concept-pdf-status"' in waiting.content.decode()
+    assert "<html" not in waiting.content.decode()
+    run_queued_concept_pdf_tasks()
+    ready = client.get(url, headers={"HX-Request": "true"})
+    assert ready.status_code == 204
+    assert ready["HX-Redirect"] == url
