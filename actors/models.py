@@ -1,5 +1,8 @@
 """The actor register: organisations and people with a stake in the area, and committees."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -319,3 +322,84 @@ class CommitteeMembership(models.Model):
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The membership cannot end before it starts.")})
+
+
+# --- background imports ----------------------------------------------------------------------
+
+# An import job without a heartbeat for this long is taken as lost (the worker was stopped or
+# killed, or none is running); the manager may then start it again.
+STALE_IMPORT_AFTER = datetime.timedelta(minutes=2)
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("waiting for the background worker")
+    RUNNING = "running", _("running")
+    DONE = "done", _("finished")
+    FAILED = "failed", _("failed")
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
+
+
+class ImportJob(models.Model):
+    """A large actor import run by the background worker (``actors.tasks.run_import_task``).
+
+    The uploaded file lies in ``default_storage`` under ``file_path`` until the import ends.
+    """
+
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="actor_imports", verbose_name=_("area")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_path = models.CharField(_("stored file"), max_length=300, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    dry_run = models.BooleanField(_("only check"), default=False)
+    language = models.CharField(_("language"), max_length=10, default="de")
+    state = models.CharField(
+        _("state"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error message"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), default=timezone.now)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("actor import")
+        verbose_name_plural = _("actor imports")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="actor_import_progress_max_100"
+            )
+        ]
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("actors:import_job", kwargs={"area_slug": self.area.slug, "pk": self.pk})
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in (ImportState.QUEUED, ImportState.RUNNING)
+
+    @property
+    def is_stale(self) -> bool:
+        """Queued or running without a heartbeat for long: the worker is probably gone."""
+        return self.is_running and self.heartbeat_at < timezone.now() - STALE_IMPORT_AFTER
+
+    @property
+    def errors(self) -> list:
+        return self.result.get("errors", [])

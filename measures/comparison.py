@@ -401,16 +401,3 @@ def compare_versions(old: ConceptVersion, new: ConceptVersion) -> VersionDiff:
 
     measures_diff = _compare_measures(_measure_ids(old), _measure_ids(new), old_cut, new_cut)
     return VersionDiff(old, new, old_cut, new_cut, fields_diff, goals_diff, measures_diff)
-
-
-def compare_with_previous(version: ConceptVersion) -> VersionDiff | None:
-    """What changed since the previous version (its predecessor, else the next lower number);
-    None for a first edition. For the status report's "changes since the previous version"."""
-    previous = version.predecessor
-    if previous is None or previous.area_id != version.area_id:
-        previous = (
-            ConceptVersion.objects.filter(area_id=version.area_id, number__lt=version.number)
-            .order_by("-number")
-            .first()
-        )
-    return compare_versions(previous, version) if previous else None

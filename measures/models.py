@@ -39,16 +39,6 @@ class ConceptVersionQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True)
 
-    def with_successor_dates(self):
-        """Annotates ``successor_created_at``: when the next version of the area was started.
-
-        That moment is the version's cut-off for comparisons (see ``measures.comparison``).
-        """
-        nxt = ConceptVersion.objects.filter(
-            area_id=models.OuterRef("area_id"), number__gt=models.OuterRef("number")
-        ).order_by("number")
-        return self.annotate(successor_created_at=models.Subquery(nxt.values("created_at")[:1]))
-
 
 class ConceptVersion(models.Model):
     area = models.ForeignKey(
@@ -112,7 +102,7 @@ class ConceptVersion(models.Model):
     def get_absolute_url(self):
         return (
             reverse("measures:concept", kwargs={"area_slug": self.area.slug})
-            + f"?version={self.pk}"
+            + f"?version={self.number}"
         )
 
     def clean(self):
@@ -124,6 +114,16 @@ class ConceptVersion(models.Model):
                     )
                 }
             )
+
+
+class ActionFieldQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(version__area=area).select_related("version__area")
+
+    def next_order(self, version) -> int:
+        """The ``order`` of a field of action appended at the end of ``version``."""
+        last = self.filter(version=version).aggregate(top=models.Max("order"))["top"]
+        return 0 if last is None else last + 1
 
 
 class ActionField(models.Model):
@@ -150,6 +150,8 @@ class ActionField(models.Model):
         verbose_name=_("copied from"),
     )
 
+    objects = ActionFieldQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("field of action")
         verbose_name_plural = _("fields of action")
@@ -166,6 +168,11 @@ class ActionField(models.Model):
 class GoalQuerySet(models.QuerySet):
     def for_version(self, version):
         return self.filter(action_field__version=version)
+
+    def for_area(self, area):
+        return self.filter(action_field__version__area=area).select_related(
+            "action_field__version__area"
+        )
 
 
 class Goal(models.Model):
@@ -226,6 +233,13 @@ class Goal(models.Model):
             parent = parent.parent
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(goal__action_field__version__area=area).select_related(
+            "goal__action_field__version__area"
+        )
+
+
 class Indicator(models.Model):
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("goal")
@@ -244,6 +258,8 @@ class Indicator(models.Model):
         related_name="copies",
         verbose_name=_("copied from"),
     )
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")
@@ -270,6 +286,13 @@ class Indicator(models.Model):
         return traffic_light(self)
 
 
+class IndicatorValueQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(indicator__goal__action_field__version__area=area).select_related(
+            "indicator__goal__action_field__version__area"
+        )
+
+
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
@@ -277,6 +300,8 @@ class IndicatorValue(models.Model):
     measured_on = models.DateField(_("measured on"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = IndicatorValueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("measured value")
@@ -644,6 +669,11 @@ class ContinuationKind(models.TextChoices):
     CONTACT = "contact", _("Named contact person")
 
 
+class ContinuationElementQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
+
+
 class ContinuationElement(models.Model):
     """Something that is to outlast the funding (Verstetigung), at area level."""
 
@@ -679,6 +709,8 @@ class ContinuationElement(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = ContinuationElementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("continuation element")

@@ -1,5 +1,5 @@
-"""Writes of the concept structure that touch several rows: current version, Fortschreibung,
-ordering of fields of action."""
+"""Writes of the concept structure that touch several rows: new version, current version,
+Fortschreibung, ordering of fields of action, a measure with its rows and links."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -29,8 +29,8 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
     with transaction.atomic():
         # Lock the area's versions so two simultaneous requests cannot both switch.
         list(ConceptVersion.objects.select_for_update().filter(area_id=version.area_id))
-        previous = ConceptVersion.objects.filter(area_id=version.area_id, is_current=True).exclude(
-            pk=version.pk
+        previous = (
+            ConceptVersion.objects.filter(area_id=version.area_id).current().exclude(pk=version.pk)
         )
         for old in previous:
             old.is_current = False
@@ -55,8 +55,49 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
 
 
 def next_version_number(area) -> int:
-    top = ConceptVersion.objects.filter(area=area).aggregate(top=Max("number"))["top"]
+    top = ConceptVersion.objects.for_area(area).aggregate(top=Max("number"))["top"]
     return (top or 0) + 1
+
+
+@transaction.atomic
+def create_version(*, area, user=None, **fields) -> ConceptVersion:
+    """A new (empty) version of ``area`` after the newest one, from the version form's fields."""
+    number = next_version_number(area)
+    version = ConceptVersion(
+        area=area,
+        number=number,
+        kind=VersionKind.UPDATE if number > 1 else VersionKind.INITIAL,
+        predecessor=ConceptVersion.objects.for_area(area).order_by("-number").first(),
+        **fields,
+    )
+    version.full_clean()
+    if user is not None:
+        version._history_user = user
+    version.save()
+    return version
+
+
+@transaction.atomic
+def save_measure(*, area, version, form, milestones, financing) -> Measure:
+    """Store a validated measure form and its inline rows in one transaction.
+
+    The caller has validated all three; the links to fields of action and goals of ``version``
+    are replaced, those to other versions kept.
+    """
+    measure = form.save(commit=False)
+    measure.area = area
+    measure.full_clean()
+    measure.save()
+    form.save_m2m()
+    if version is not None:
+        other_fields = list(measure.action_fields.exclude(version=version))
+        measure.action_fields.set(other_fields + list(form.cleaned_data["action_fields"]))
+        other_goals = list(measure.goals.exclude(action_field__version=version))
+        measure.goals.set(other_goals + list(form.cleaned_data["goals"]))
+    for formset in (milestones, financing):
+        formset.instance = measure
+        formset.save()
+    return measure
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ihk.caching import invalidate_area
 from ihk.models import Area
 
 from . import spam
@@ -234,6 +235,7 @@ def comments_moderate(*, area: Area, ids, action: str, reason: str = "") -> int:
             Comment.objects.filter(pk__in=ids, published_at=None).update(published_at=now)
         count = Comment.objects.filter(pk__in=ids).update(**updates)
         CommentReport.objects.filter(comment_id__in=ids, resolved_at=None).update(resolved_at=now)
+        invalidate_area(area)  # QuerySet.update() sends no signals: the page cache must know
     return count
 
 
@@ -243,6 +245,7 @@ def ideas_moderate(*, area: Area, ids, action: str, reason: str = "") -> int:
     state = ModerationAction.STATES[action]
     reason = "" if action == ModerationAction.APPROVE else reason.strip()
     with transaction.atomic():
+        invalidate_area(area)  # QuerySet.update() sends no signals: the page cache must know
         return Idea.objects.filter(area=area, pk__in=list(ids)).update(
             moderation=state, moderation_reason=reason
         )

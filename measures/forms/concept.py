@@ -63,7 +63,8 @@ class ConceptVersionForm(forms.ModelForm):
         is_current = cleaned.get("is_current")
         if is_current and not self.was_current:
             current = (
-                ConceptVersion.objects.filter(area=self.area, is_current=True)
+                ConceptVersion.objects.for_area(self.area)
+                .current()
                 .exclude(pk=self.instance.pk)
                 .first()
             )

@@ -1,4 +1,4 @@
-"""Measure form with inline milestones and financing rows, and the service that saves them.
+"""Measure form with inline milestones and financing rows (saved by ``services.save_measure``).
 
 Links to fields of action and goals are edited for one version at a time (the *working
 version*: the newest version of the area, usually the Fortschreibung in progress); links to
@@ -9,7 +9,7 @@ import datetime
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +23,34 @@ MILESTONE_SPAN_YEARS = 10
 
 def working_version(area) -> ConceptVersion | None:
     """The version whose links the measure form edits: the newest one of the area."""
-    return ConceptVersion.objects.filter(area=area).order_by("-number").first()
+    return ConceptVersion.objects.for_area(area).order_by("-number").first()
+
+
+class QuietFormMixin:
+    """A bound form that can be shown again with what was typed but without validation
+    messages (``quiet = True``), e.g. after "add row", which is not a save attempt."""
+
+    quiet = False
+
+    @property
+    def errors(self):
+        return ErrorDict() if self.quiet else super().errors
+
+
+class QuietFormSetMixin:
+    quiet = False
+
+    def make_quiet(self) -> None:
+        self.quiet = True
+        for row in self.forms:
+            row.quiet = True
+
+    @property
+    def errors(self):
+        return [ErrorDict() for _row in self.forms] if self.quiet else super().errors
+
+    def non_form_errors(self):
+        return self.error_class() if self.quiet else super().non_form_errors()
 
 
 def _shift_years(day: datetime.date, years: int) -> datetime.date:
@@ -40,7 +67,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(QuietFormMixin, forms.ModelForm):
     action_fields = forms.ModelMultipleChoiceField(
         label=_("Fields of action"),
         queryset=ActionField.objects.none(),
@@ -174,7 +201,7 @@ class MeasureForm(forms.ModelForm):
         return max(low, EARLIEST_MILESTONE), high
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(QuietFormMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["due_on", "title", "done"]
@@ -203,7 +230,7 @@ class MilestoneForm(forms.ModelForm):
         return due_on
 
 
-class FinancingRowForm(forms.ModelForm):
+class FinancingRowForm(QuietFormMixin, forms.ModelForm):
     class Meta:
         model = FinancingRow
         fields = ["year", "source", "state", "amount", "actor", "in_kind", "note"]
@@ -227,7 +254,7 @@ class FinancingRowForm(forms.ModelForm):
         self.fields["actor"].error_messages["invalid_choice"] = _("Choose an actor of this area.")
 
 
-class BaseMilestoneFormSet(forms.BaseInlineFormSet):
+class BaseMilestoneFormSet(QuietFormSetMixin, forms.BaseInlineFormSet):
     def __init__(self, *args, bounds=None, **kwargs):
         self.bounds = bounds
         super().__init__(*args, **kwargs)
@@ -236,7 +263,7 @@ class BaseMilestoneFormSet(forms.BaseInlineFormSet):
         return {**super().get_form_kwargs(index), "bounds": self.bounds}
 
 
-class BaseFinancingFormSet(forms.BaseInlineFormSet):
+class BaseFinancingFormSet(QuietFormSetMixin, forms.BaseInlineFormSet):
     def __init__(self, *args, area=None, **kwargs):
         self.area = area
         self.actor_choices = None
@@ -273,80 +300,3 @@ FinancingFormSet = forms.inlineformset_factory(
 )
 MILESTONE_PREFIX = "milestones"
 FINANCING_PREFIX = "financing"
-
-
-def save_measure(
-    *,
-    area,
-    version: ConceptVersion | None,
-    form: MeasureForm,
-    milestones: BaseMilestoneFormSet,
-    financing: BaseFinancingFormSet,
-) -> Measure:
-    """Store a validated measure form and its inline rows in one transaction.
-
-    The caller has validated all three; the links to fields of action and goals of ``version``
-    are replaced, those to other versions kept.
-    """
-    with transaction.atomic():
-        measure = form.save(commit=False)
-        measure.area = area
-        measure.full_clean()
-        measure.save()
-        form.save_m2m()
-        if version is not None:
-            other_fields = list(measure.action_fields.exclude(version=version))
-            measure.action_fields.set(other_fields + list(form.cleaned_data["action_fields"]))
-            other_goals = list(measure.goals.exclude(action_field__version=version))
-            measure.goals.set(other_goals + list(form.cleaned_data["goals"]))
-        for formset in (milestones, financing):
-            formset.instance = measure
-            formset.save()
-    return measure
-
-
-class MeasureFilterForm(forms.Form):
-    """Filters of the internal measure list; every choice limited to the area."""
-
-    action_field = forms.ModelChoiceField(
-        label=_("Field of action"), queryset=ActionField.objects.none(), required=False
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    priority = forms.ChoiceField(label=_("Priority"), required=False)
-    funding_item = forms.ChoiceField(label=_("Funding item"), required=False)
-    lead_actor = forms.ModelChoiceField(
-        label=_("Lead actor"), queryset=Actor.objects.none(), required=False
-    )
-
-    def __init__(self, *args, area, **kwargs):
-        super().__init__(*args, **kwargs)
-        from ..models import FundingItem, MeasureStatus, Priority
-
-        all_label = [("", _("all"))]
-        self.fields["status"].choices = all_label + list(MeasureStatus.choices)
-        self.fields["priority"].choices = all_label + list(Priority.choices)
-        self.fields["funding_item"].choices = all_label + list(FundingItem.choices)
-        self.fields["action_field"].queryset = (
-            ActionField.objects.filter(version__area=area)
-            .select_related("version")
-            .order_by("-version__number", "order", "pk")
-        )
-        self.fields["action_field"].label_from_instance = lambda f: (
-            _("%(title)s (version %(number)s)") % {"title": f.title, "number": f.version.number}
-        )
-        self.fields["action_field"].empty_label = _("all")
-        self.fields["lead_actor"].queryset = Actor.objects.filter(area=area).order_by("name")
-        self.fields["lead_actor"].empty_label = _("all")
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data.get("action_field"):
-            queryset = queryset.filter(action_fields=data["action_field"])
-        for name in ("status", "priority", "funding_item"):
-            if data.get(name):
-                queryset = queryset.filter(**{name: data[name]})
-        if data.get("lead_actor"):
-            queryset = queryset.filter(lead_actor=data["lead_actor"])
-        return queryset

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from ihk.caching import cache_public_page
 from ihk.mixins import AreaMixin, PublicAreaMixin
 
 from .. import services, spam
@@ -233,6 +234,7 @@ class CommentReportView(_SubmitMixin, AreaMixin, View):
 # --- project ideas
 
 
+@cache_public_page()
 class IdeaListView(PublicAreaMixin, ListView):
     template_name = "participation/idea_list.html"
     context_object_name = "ideas"
@@ -242,6 +244,7 @@ class IdeaListView(PublicAreaMixin, ListView):
         return Idea.objects.for_area(self.area).for_public_list().order_by("-created_at", "-pk")
 
 
+@cache_public_page()
 class IdeaDetailView(PublicAreaMixin, DetailView):
     template_name = "participation/idea_detail.html"
     context_object_name = "idea"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, View
 
+from ihk.caching import cache_public_page
 from ihk.mixins import AreaPermissionMixin, PublicAreaMixin, internal_crumbs, public_crumbs
 
 from ..forms.events import EventForm, EventResultFormSet
@@ -220,6 +221,7 @@ class _PublicEventMixin(PublicAreaMixin):
         return Event.objects.for_area(self.area).filter(is_public=True)
 
 
+@cache_public_page()
 class EventPublicListView(_PublicEventMixin, ListView):
     """Upcoming events (the next ``upcoming_limit``) and past ones, paginated; no personal data."""
 
@@ -244,6 +246,7 @@ class EventPublicListView(_PublicEventMixin, ListView):
         return super().get_context_data(**kwargs)
 
 
+@cache_public_page()
 class EventPublicView(_PublicEventMixin, DetailView):
     template_name = "participation/event_public.html"
     context_object_name = "event"
@@ -297,6 +300,7 @@ class _CalendarView(_PublicEventMixin, View):
         return response
 
 
+@cache_public_page()
 class EventFeedView(_CalendarView):
     """The iCalendar feed: public events of the past ``window_days`` and every upcoming one."""
 
@@ -313,6 +317,7 @@ class EventFeedView(_CalendarView):
         return self.calendar_response(events, f"{self.area.slug}-events.ics")
 
 
+@cache_public_page()
 class EventIcsView(_CalendarView):
     """One public event as an .ics file ("add to calendar")."""
 

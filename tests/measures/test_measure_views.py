@@ -348,7 +348,7 @@ def test_history_records_changed_links_to_fields_of_action_and_goals(client_as, 
     changes = measure_history(measure)
     labels = [(label, new) for change in changes for label, _old, new in change.fields]
     assert any(
-        label == "Handlungsfelder" and "Lokale Ökonomie (1)" in new for label, new in labels
+        label == "Handlungsfelder" and "Lokale Ökonomie (Fassung 1)" in new for label, new in labels
     ), labels
 
 
