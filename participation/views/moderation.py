@@ -126,15 +126,13 @@ class ModerationModeView(AreaPermissionMixin, View):
 class _DecisionView(_ModerationMixin, DetailView):
     """One comment or idea: the moderation decision and a second form (answer or status).
 
-    Subclasses name the second form (``second_form_name``) and say how to build it, how to save
-    it and how to save a decision; the POST handling (valid → save → redirect, invalid or refused
-    → the page again with the errors, status 400) is written once here.
+    Subclasses name the second form (``second``: POST name, heading, button) and say how to
+    build and save it and how to save a decision; the POST handling (valid → save → redirect,
+    invalid or refused → the page again with the errors, status 400) is written once here.
     """
 
     template_name = "participation/moderation_item.html"
-    second_form_name = ""
-    second_heading = ""
-    second_button = ""
+    second = ("", "", "")  # (POST name, heading, button) of the second form
 
     def get_second_form(self, data=None):
         raise NotImplementedError
@@ -156,17 +154,18 @@ class _DecisionView(_ModerationMixin, DetailView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("moderation_form", ModerationForm.for_item(self.object))
         kwargs.setdefault("second_form", self.get_second_form())
+        name, heading, button = self.second
         kwargs.update(
-            second_form_name=self.second_form_name,
-            second_heading=self.second_heading,
-            second_button=self.second_button,
+            second_form_name=name,
+            second_heading=heading,
+            second_button=button,
             can_moderate=self.request.user.has_perm("participation.moderate", self.area),
         )
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if request.POST.get("form") == self.second_form_name:
+        if request.POST.get("form") == self.second[0]:
             name, form, save = (
                 "second_form",
                 self.get_second_form(request.POST),
@@ -191,9 +190,8 @@ class CommentModerationView(_DecisionView):
 
     template_name = "participation/moderation_comment.html"
     context_object_name = "comment"
-    second_form_name = "answer"
-    second_heading = gettext_lazy("Official answer")
-    second_button = gettext_lazy("Save answer")
+    # The second form: its POST name, heading and button.
+    second = ("answer", gettext_lazy("Official answer"), gettext_lazy("Save answer"))
 
     def get_queryset(self):
         return (
@@ -232,9 +230,7 @@ class IdeaModerationView(_DecisionView):
 
     template_name = "participation/moderation_idea.html"
     context_object_name = "idea"
-    second_form_name = "status"
-    second_heading = gettext_lazy("Public status")
-    second_button = gettext_lazy("Save status")
+    second = ("status", gettext_lazy("Public status"), gettext_lazy("Save status"))
 
     def get_queryset(self):
         return Idea.objects.for_area(self.area).select_related("action_field", "measure")
