@@ -281,44 +281,13 @@ class PrivacyRequestView(AreaPermissionMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "search")
         if action == "erase":
-            form = PrivacyEraseForm(request.POST)
-            if form.is_valid():
-                counts = privacy.erase_submissions(
-                    area=self.area, email=form.cleaned_data["email"], mode=form.cleaned_data["mode"]
-                )
-                messages.success(
-                    request,
-                    _("Erased: %(comments)s and %(ideas)s.")
-                    % contributions_counted(counts["comments"], counts["ideas"]),
-                )
-                return HttpResponseRedirect(request.path)
-            email = request.POST.get("email", "")
-            return self.render_to_response(
-                self.get_context_data(
-                    search_form=PrivacySearchForm(initial={"email": email}),
-                    found=privacy.find_submissions(area=self.area, email=email),
-                    email=email,
-                    erase_form=form,
-                ),
-                status=400,
-            )
+            return self.erase(request)
         form = PrivacySearchForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(search_form=form), status=400)
         email = form.cleaned_data["email"]
         if action in ("export_json", "export_csv"):
-            stamp = timezone.localdate().isoformat()
-            if action == "export_json":
-                body = privacy.export_json(area=self.area, email=email)
-                response = HttpResponse(body, content_type="application/json; charset=utf-8")
-                name = f"datenauskunft-{self.area.slug}-{stamp}.json"
-            else:
-                body = privacy.export_csv(area=self.area, email=email)
-                response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-                name = f"datenauskunft-{self.area.slug}-{stamp}.csv"
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-            response["Cache-Control"] = "no-store"
-            return response
+            return self.export(action, email)
         return self.render_to_response(
             self.get_context_data(
                 search_form=form,
@@ -327,3 +296,41 @@ class PrivacyRequestView(AreaPermissionMixin, TemplateView):
                 erase_form=PrivacyEraseForm(initial={"email": email}),
             )
         )
+
+    def erase(self, request):
+        form = PrivacyEraseForm(request.POST)
+        if form.is_valid():
+            counts = privacy.erase_submissions(
+                area=self.area, email=form.cleaned_data["email"], mode=form.cleaned_data["mode"]
+            )
+            messages.success(
+                request,
+                _("Erased: %(comments)s and %(ideas)s.")
+                % contributions_counted(counts["comments"], counts["ideas"]),
+            )
+            return HttpResponseRedirect(request.path)
+        email = request.POST.get("email", "")
+        return self.render_to_response(
+            self.get_context_data(
+                search_form=PrivacySearchForm(initial={"email": email}),
+                found=privacy.find_submissions(area=self.area, email=email),
+                email=email,
+                erase_form=form,
+            ),
+            status=400,
+        )
+
+    def export(self, action, email):
+        """Everything the address submitted, as a JSON or CSV download (never cached)."""
+        stamp = timezone.localdate().isoformat()
+        if action == "export_json":
+            body = privacy.export_json(area=self.area, email=email)
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            name = f"datenauskunft-{self.area.slug}-{stamp}.json"
+        else:
+            body = privacy.export_csv(area=self.area, email=email)
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+            name = f"datenauskunft-{self.area.slug}-{stamp}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "no-store"
+        return response
