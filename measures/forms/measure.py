@@ -14,8 +14,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
+from ihk.text import CleanTextFormMixin
 
 from ..models import ActionField, ConceptVersion, FinancingRow, Goal, Measure, Milestone
+from .common import DateBoundsMixin, DateInput
 
 EARLIEST_MILESTONE = datetime.date(1990, 1, 1)
 MILESTONE_SPAN_YEARS = 10
@@ -54,20 +56,16 @@ class QuietFormSetMixin:
 
 
 def _shift_years(day: datetime.date, years: int) -> datetime.date:
+    """``day`` moved by ``years``; 29 February becomes the 28th, and the result stays within
+    the dates Python knows (a year 0001 or 9999 never raises)."""
+    year = min(max(day.year + years, datetime.MINYEAR), datetime.MAXYEAR)
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class MeasureForm(QuietFormMixin, forms.ModelForm):
+class MeasureForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.ModelForm):
     action_fields = forms.ModelMultipleChoiceField(
         label=_("Fields of action"),
         queryset=ActionField.objects.none(),
@@ -201,7 +199,7 @@ class MeasureForm(QuietFormMixin, forms.ModelForm):
         return max(low, EARLIEST_MILESTONE), high
 
 
-class MilestoneForm(QuietFormMixin, forms.ModelForm):
+class MilestoneForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["due_on", "title", "done"]
@@ -230,7 +228,7 @@ class MilestoneForm(QuietFormMixin, forms.ModelForm):
         return due_on
 
 
-class FinancingRowForm(QuietFormMixin, forms.ModelForm):
+class FinancingRowForm(CleanTextFormMixin, QuietFormMixin, forms.ModelForm):
     class Meta:
         model = FinancingRow
         fields = ["year", "source", "state", "amount", "actor", "in_kind", "note"]
@@ -282,6 +280,10 @@ class BaseFinancingFormSet(QuietFormSetMixin, forms.BaseInlineFormSet):
         }
 
 
+# Caps: a POST with ``financing-TOTAL_FORMS=100000`` builds at most this many rows and is a
+# form error ("at most … rows"), answered at once.
+MAX_MILESTONES = 100
+MAX_FINANCING_ROWS = 200
 MilestoneFormSet = forms.inlineformset_factory(
     Measure,
     Milestone,
@@ -289,6 +291,9 @@ MilestoneFormSet = forms.inlineformset_factory(
     formset=BaseMilestoneFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_MILESTONES,
+    absolute_max=MAX_MILESTONES,
+    validate_max=True,
 )
 FinancingFormSet = forms.inlineformset_factory(
     Measure,
@@ -297,6 +302,9 @@ FinancingFormSet = forms.inlineformset_factory(
     formset=BaseFinancingFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_FINANCING_ROWS,
+    absolute_max=MAX_FINANCING_ROWS,
+    validate_max=True,
 )
 MILESTONE_PREFIX = "milestones"
 FINANCING_PREFIX = "financing"

@@ -1,0 +1,101 @@
+"""Hostile and clumsy input on the measure and concept forms: far dates, formset floods,
+control characters, ``?version=`` values. Never a 500, nothing stored from a refused POST."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from measures.forms.measure import MAX_FINANCING_ROWS, FinancingFormSet, MilestoneFormSet
+from measures.models import FinancingRow, Measure
+from tests.measures.test_concept_views import tree  # noqa: F401 – fixture
+from tests.measures.test_measure_views import concept, form_data, urls  # noqa: F401 – fixture
+
+
+@pytest.mark.parametrize("field", ["planned_start", "planned_end", "actual_start"])
+@pytest.mark.parametrize("value", ["0001-01-01", "9990-01-01", "9999-12-31", "1989-12-31"])
+def test_far_dates_are_a_form_error(client_as, concept, area, field, value):  # noqa: F811
+    data = form_data(concept, **{field: value})
+    if field == "planned_start":
+        data["planned_end"] = "2100-12-31"
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Geben Sie ein Datum zwischen 01.01.1990 und 31.12.2100 ein." in html
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+
+
+def test_far_date_with_an_otherwise_invalid_form_is_no_500(client_as, concept, area):  # noqa: F811
+    data = form_data(concept, planned_start="0001-01-01", planned_end="9999-12-31", title="")
+    data["milestones-0-due_on"] = "9999-12-31"
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    assert "Nichts wurde gespeichert" in response.content.decode()
+
+
+def test_date_inputs_carry_the_bounds(client_as, concept, area):  # noqa: F811
+    html = client_as("manager").get(urls(area, concept["measure"])["create"]).content.decode()
+    assert 'min="1990-01-01"' in html and 'max="2100-12-31"' in html
+
+
+def test_formsets_are_capped():
+    assert FinancingFormSet.max_num == FinancingFormSet.absolute_max == MAX_FINANCING_ROWS
+    assert MilestoneFormSet.absolute_max == MilestoneFormSet.max_num == 100
+    assert FinancingFormSet.validate_max and MilestoneFormSet.validate_max
+
+
+@pytest.mark.parametrize("total", [str(MAX_FINANCING_ROWS + 1), "100000"])
+def test_financing_flood_is_answered_quickly_with_a_form_error(client_as, concept, area, total):  # noqa: F811
+    client = client_as("manager")
+    data = form_data(concept, **{"financing-TOTAL_FORMS": total})
+    started = time.monotonic()
+    response = client.post(urls(area, concept["measure"])["create"], data)
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nichts wurde gespeichert" in html
+    assert f"höchstens {MAX_FINANCING_ROWS}" in html
+    assert html.count('name="financing-') < 12 * (MAX_FINANCING_ROWS + 2)
+    assert elapsed < 5, elapsed
+    assert FinancingRow.objects.count() == 0
+
+
+def test_htmx_row_index_is_capped(client_as, concept, area):  # noqa: F811
+    response = client_as("manager").get(
+        urls(area, concept["measure"])["row"] + "?financing-TOTAL_FORMS=99999"
+    )
+    assert response.status_code == 200
+    assert f'name="financing-{MAX_FINANCING_ROWS - 1}-year"' in response.content.decode()
+
+
+def test_control_characters_are_stripped(client_as, concept, area):  # noqa: F811
+    data = form_data(concept, title="Nachbarschafts\x0bgarten\u202e", description="a\x07b\nc")
+    data["milestones-0-title"] = "Er\x0böffnung"
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 302
+    measure = Measure.objects.get(title__startswith="Nachbarschafts")
+    assert "\x0b" not in measure.title and "\u202e" not in measure.title
+    assert "\x07" not in measure.description and "\n" in measure.description
+    assert "\x0b" not in measure.milestones.get().title
+
+
+@pytest.mark.parametrize("value", ["²", "-1", "1e9", "abc", "0", "99", "", "1.0", "٣"])
+@pytest.mark.parametrize("page", ["measures:concept", "measures:kuf", "measures:timeline"])
+def test_version_parameter_is_404_or_current_never_500(client_as, tree, area, page, value):  # noqa: F811
+    url = reverse(page, kwargs={"area_slug": area.slug}) + f"?version={value}"
+    response = client_as("reader").get(url)
+    assert response.status_code in (200, 404)
+    if value == "":
+        assert response.status_code == 200
+
+
+def test_version_parameter_is_the_number_on_every_page(client_as, tree, area):  # noqa: F811
+    client = client_as("reader")
+    draft = tree["draft"]  # number 3, its pk differs from the number
+    for page in ("measures:concept", "measures:kuf", "measures:timeline"):
+        url = reverse(page, kwargs={"area_slug": area.slug}) + f"?version={draft.number}"
+        assert client.get(url).context["version"] == draft, page
+    compare = reverse("measures:version_compare", kwargs={"area_slug": area.slug})
+    response = client.get(compare + f"?old=1&new={draft.number}")
+    assert (response.context["old"].number, response.context["new"]) == (1, draft)
+    assert client.get(compare + "?old=²&new=1").status_code == 404
