@@ -365,8 +365,54 @@ class MeasureQuerySet(models.QuerySet):
             )
         )
 
+    def in_versions(self, versions):
+        """Measures linked to a field of action or goal of any of ``versions`` (a QuerySet)."""
+        return self.filter(
+            models.Q(
+                pk__in=Measure.action_fields.through.objects.filter(
+                    actionfield__version__in=versions
+                ).values("measure_id")
+            )
+            | models.Q(
+                pk__in=Measure.goals.through.objects.filter(
+                    goal__action_field__version__in=versions
+                ).values("measure_id")
+            )
+        )
+
     def public(self):
         return self.filter(is_public=True, area__is_public=True)
+
+    def public_for(self, area):
+        """The measures of ``area`` that residents may open (the area's own publication is
+        checked by the view, so members can preview it).
+
+        Public are the measures marked public that belong to the current version, and those
+        linked to no version at all yet (the page says they are not part of the current
+        version). A measure only in older versions (e.g. dropped in a Fortschreibung) or only
+        in a draft is not public.
+        """
+        versions = ConceptVersion.objects.filter(area=area)
+        in_current = self.model.objects.in_versions(versions.current()).values("pk")
+        in_any = self.model.objects.in_versions(versions).values("pk")
+        return self.filter(area=area, is_public=True).filter(
+            models.Q(pk__in=in_current) | ~models.Q(pk__in=in_any)
+        )
+
+    def with_version_state(self, area):
+        """Annotates ``in_current_version`` and ``in_any_version`` (for the internal pages,
+        which say when a measure is not part of the current version)."""
+        versions = ConceptVersion.objects.filter(area=area)
+        in_current = self.model.objects.in_versions(versions.current()).values("pk")
+        in_any = self.model.objects.in_versions(versions).values("pk")
+        return self.annotate(
+            in_current_version=models.ExpressionWrapper(
+                models.Q(pk__in=in_current), output_field=models.BooleanField()
+            ),
+            in_any_version=models.ExpressionWrapper(
+                models.Q(pk__in=in_any), output_field=models.BooleanField()
+            ),
+        )
 
     def for_timeline(self, version):
         """The version's measures as the Gantt chart and the public concept page need them.

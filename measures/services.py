@@ -78,22 +78,30 @@ def create_version(*, area, user=None, **fields) -> ConceptVersion:
 
 
 @transaction.atomic
-def save_measure(*, area, version, form, milestones, financing) -> Measure:
+def save_measure(*, area, versions, form, milestones, financing) -> Measure:
     """Store a validated measure form and its inline rows in one transaction.
 
-    The caller has validated all three; the links to fields of action and goals of ``version``
-    are replaced, those to other versions kept.
+    The caller has validated all three; the links to fields of action and goals of
+    ``versions`` (the editable versions) are replaced, those to other versions kept. A new
+    measure linked to the current version also joins the copies of its fields of action and
+    goals in a Fortschreibung draft, so it is not lost when the draft becomes current.
     """
+    is_new = form.instance.pk is None
     measure = form.save(commit=False)
     measure.area = area
     measure.full_clean()
     measure.save()
     form.save_m2m()
-    if version is not None:
-        other_fields = list(measure.action_fields.exclude(version=version))
-        measure.action_fields.set(other_fields + list(form.cleaned_data["action_fields"]))
-        other_goals = list(measure.goals.exclude(action_field__version=version))
-        measure.goals.set(other_goals + list(form.cleaned_data["goals"]))
+    if versions:
+        fields = list(form.cleaned_data["action_fields"])
+        goals = list(form.cleaned_data["goals"])
+        if is_new:
+            fields += ActionField.objects.filter(origin__in=fields, version__in=versions)
+            goals += Goal.objects.filter(origin__in=goals, action_field__version__in=versions)
+        other_fields = list(measure.action_fields.exclude(version__in=versions))
+        measure.action_fields.set(other_fields + fields)
+        other_goals = list(measure.goals.exclude(action_field__version__in=versions))
+        measure.goals.set(other_goals + goals)
     for formset in (milestones, financing):
         formset.instance = measure
         formset.save()

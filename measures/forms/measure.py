@@ -1,8 +1,8 @@
 """Measure form with inline milestones and financing rows (saved by ``services.save_measure``).
 
-Links to fields of action and goals are edited for one version at a time (the *working
-version*: the newest version of the area, usually the Fortschreibung in progress); links to
-other versions are kept untouched, so an older version stays as it was.
+Links to fields of action and goals are edited for the *editable versions*: the newest version
+of the area (usually the Fortschreibung in progress) and, for a new measure, the current one;
+links to other versions are kept untouched, so an older version stays as it was.
 """
 
 import datetime
@@ -23,9 +23,13 @@ EARLIEST_MILESTONE = datetime.date(1990, 1, 1)
 MILESTONE_SPAN_YEARS = 10
 
 
-def working_version(area) -> ConceptVersion | None:
-    """The version whose links the measure form edits: the newest one of the area."""
-    return ConceptVersion.objects.for_area(area).order_by("-number").first()
+def editable_versions(area, *, new: bool) -> list[ConceptVersion]:
+    """The versions whose links the measure form edits, newest first: the newest version and,
+    for a new measure, the current one too (so it can join the public concept while a
+    Fortschreibung draft exists)."""
+    newest = ConceptVersion.objects.for_area(area).order_by("-number").first()
+    current = ConceptVersion.objects.for_area(area).current().first() if new else None
+    return [v for v in (newest, current) if v is not None and (v is newest or v != newest)]
 
 
 class QuietFormMixin:
@@ -73,7 +77,7 @@ class MeasureForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.Mod
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _(
-                "Choose only fields of action of this area's current working version."
+                "Choose only fields of action of the current version or the draft of this area."
             ),
             "invalid_pk_value": _("“%(pk)s” is not a valid field of action."),
         },
@@ -84,7 +88,9 @@ class MeasureForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.Mod
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": _("Choose only goals of this area's current working version."),
+            "invalid_choice": _(
+                "Choose only goals of the current version or the draft of this area."
+            ),
             "invalid_pk_value": _("“%(pk)s” is not a valid goal."),
         },
     )
@@ -138,27 +144,41 @@ class MeasureForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.Mod
             "internal_notes": _("Visible to the area's quarter managers and city staff only."),
         }
 
-    def __init__(self, *args, area, version, **kwargs):
+    def __init__(self, *args, area, versions, **kwargs):
         super().__init__(*args, **kwargs)
         self.area = area
-        self.version = version
+        self.versions = versions
         actors = Actor.objects.filter(area=area).order_by("name")
         actor_error = _("Choose an actor of this area.")
         for name in ("lead_actor", "partner_actors", "continuation_carrier"):
             self.fields[name].queryset = actors
             self.fields[name].error_messages["invalid_choice"] = actor_error
             self.fields[name].error_messages["invalid_pk_value"] = actor_error
-        self.fields["action_fields"].queryset = ActionField.objects.filter(version=version)
+        self.fields["action_fields"].queryset = ActionField.objects.filter(
+            version__in=versions
+        ).select_related("version")
         self.fields["goals"].queryset = Goal.objects.filter(
-            action_field__version=version
-        ).select_related("action_field")
-        self.fields["goals"].label_from_instance = lambda g: f"{g.action_field.title}: {g.title}"
-        if self.instance.pk and version is not None:
+            action_field__version__in=versions
+        ).select_related("action_field__version")
+        several = len(versions) > 1
+
+        def named(title, version):
+            if not several:
+                return title
+            return _("%(title)s (version %(number)s)") % {"title": title, "number": version.number}
+
+        self.fields["action_fields"].label_from_instance = lambda f: named(f.title, f.version)
+        self.fields["goals"].label_from_instance = lambda g: named(
+            f"{g.action_field.title}: {g.title}", g.action_field.version
+        )
+        if self.instance.pk and versions:
             self.fields["action_fields"].initial = list(
-                self.instance.action_fields.filter(version=version).values_list("pk", flat=True)
+                self.instance.action_fields.filter(version__in=versions).values_list(
+                    "pk", flat=True
+                )
             )
             self.fields["goals"].initial = list(
-                self.instance.goals.filter(action_field__version=version).values_list(
+                self.instance.goals.filter(action_field__version__in=versions).values_list(
                     "pk", flat=True
                 )
             )

@@ -21,7 +21,7 @@ from ..forms.measure import (
     FinancingFormSet,
     MeasureForm,
     MilestoneFormSet,
-    working_version,
+    editable_versions,
 )
 from ..history import measure_history
 from ..models import Measure, Milestone
@@ -55,7 +55,12 @@ class MeasureListView(AreaPermissionMixin, ListView):
         )
 
     def get_queryset(self):
-        return self.filterset.qs.distinct().for_list().order_by("title", "pk")
+        return (
+            self.filterset.qs.distinct()
+            .for_list()
+            .with_version_state(self.area)
+            .order_by("title", "pk")
+        )
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -76,7 +81,7 @@ class MeasureDetailView(AreaPermissionMixin, DetailView):
     context_object_name = "measure"
 
     def get_queryset(self):
-        return Measure.objects.for_area(self.area).for_detail()
+        return Measure.objects.for_area(self.area).for_detail().with_version_state(self.area)
 
     def get_context_data(self, **kwargs):
         measure = self.object
@@ -105,11 +110,11 @@ class MeasureFormMixin(AreaPermissionMixin):
         return Measure.objects.for_area(self.area)
 
     @cached_property
-    def version(self):
-        return working_version(self.area)
+    def versions(self):
+        return editable_versions(self.area, new=self.object.pk is None)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "area": self.area, "version": self.version}
+        return {**super().get_form_kwargs(), "area": self.area, "versions": self.versions}
 
     def get_formsets(self, data=None, *, bounds=None):
         milestones = MilestoneFormSet(
@@ -131,7 +136,8 @@ class MeasureFormMixin(AreaPermissionMixin):
             cancel_url = list_crumb[1]
             crumbs = [list_crumb, (_("New measure"), "")]
         kwargs.update(
-            version=self.version,
+            version=self.versions[0] if self.versions else None,
+            versions=self.versions,
             cancel_url=cancel_url,
             breadcrumbs=internal_crumbs(self.area, *crumbs),
         )
@@ -184,7 +190,7 @@ class MeasureFormMixin(AreaPermissionMixin):
         is_new = self.object.pk is None
         measure = services.save_measure(
             area=self.area,
-            version=self.version,
+            versions=self.versions,
             form=form,
             milestones=milestones,
             financing=financing,

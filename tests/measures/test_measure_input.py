@@ -99,3 +99,60 @@ def test_version_parameter_is_the_number_on_every_page(client_as, tree, area):  
     response = client.get(compare + f"?old=1&new={draft.number}")
     assert (response.context["old"].number, response.context["new"]) == (1, draft)
     assert client.get(compare + "?old=²&new=1").status_code == 404
+
+
+# --- which measures are public (issue 11, item 4) -----------------------------------------
+
+
+@pytest.fixture
+def with_draft(area, concept):  # noqa: F811
+    """Version 1 current with the concept's measure; a Fortschreibung draft (version 2)."""
+    from measures import services
+
+    area.is_public = True
+    area.save()
+    draft = services.start_update(version=concept["version"])
+    return {**concept, "draft": draft}
+
+
+def public_status(client, area, measure):
+    url = reverse("measures:measure_public", kwargs={"area_slug": area.slug, "pk": measure.pk})
+    return client.get(url).status_code
+
+
+def test_new_measure_offers_current_and_draft_fields_and_joins_both(client_as, with_draft, area):
+    client = client_as("manager")
+    page = client.get(urls(area, with_draft["measure"])["create"]).content.decode()
+    current_field, draft = with_draft["housing"], with_draft["draft"]
+    draft_field = draft.action_fields.get(origin=current_field)
+    assert f'value="{current_field.pk}"' in page and f'value="{draft_field.pk}"' in page
+    assert "Wohnen und Wohnumfeld (Fassung 1)" in page
+    data = form_data(with_draft, action_fields=[str(current_field.pk)], goals=[])
+    assert client.post(urls(area, with_draft["measure"])["create"], data).status_code == 302
+    measure = Measure.objects.get(title="Nachbarschaftsgarten")
+    assert set(measure.action_fields.all()) == {current_field, draft_field}
+    assert public_status(client_as("anonymous"), area, measure) == 200
+
+
+def test_measure_only_in_a_draft_or_only_in_an_old_version_is_404(client_as, with_draft, area):
+    from measures import services
+    from tests.factories import MeasureFactory
+
+    anonymous = client_as("anonymous")
+    only_draft = MeasureFactory(area=area, is_public=True, title="Nur im Entwurf")
+    only_draft.action_fields.add(with_draft["draft"].action_fields.first())
+    assert public_status(anonymous, area, only_draft) == 404
+    assert public_status(anonymous, area, with_draft["measure"]) == 200
+    # The draft becomes current; a measure dropped from it stays in version 1 only.
+    dropped = with_draft["measure"]
+    dropped.action_fields.remove(*with_draft["draft"].action_fields.all())
+    dropped.goals.remove(
+        *Measure.goals.field.related_model.objects.for_version(with_draft["draft"])
+    )
+    services.make_current(version=with_draft["draft"])
+    assert public_status(anonymous, area, dropped) == 404
+    assert public_status(anonymous, area, only_draft) == 200
+    html = client_as("reader").get(urls(area, dropped)["detail"]).content.decode()
+    assert "nicht Teil der aktuellen Fassung" in html
+    listing = client_as("reader").get(urls(area, dropped)["list"]).content.decode()
+    assert "nicht in der aktuellen Fassung" in listing
