@@ -161,7 +161,7 @@ def _financing(measure, per_year, rng, actors, final):
                 FinancingRow(
                     measure=measure,
                     year=year,
-                    source=FinancingSource.OWN_RESOURCES,
+                    source=FinancingSource.IN_KIND,
                     state=state,
                     actor=rng.choice(actors),
                     in_kind=True,

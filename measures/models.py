@@ -611,6 +611,11 @@ class Measure(models.Model):
             errors["planned_end"] = _("The planned end cannot be before the planned start.")
         if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
             errors["actual_end"] = _("The actual end cannot be before the actual start.")
+        if self.status == MeasureStatus.COMPLETED and self.progress != 100:
+            errors["progress"] = _(
+                "A completed measure has a progress of %(full)s. Set the progress to %(full)s or "
+                "choose another status."
+            ) % {"full": "100 %"}
         if errors:
             raise ValidationError(errors)
 
@@ -640,7 +645,12 @@ class FinancingSource(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal own share")
     OTHER_PROGRAMME = "other_programme", _("Other programme")
     THIRD_PARTY = "third_party", _("Third party")
-    OWN_RESOURCES = "own_resources", _("Own resources of an actor")
+    OWN_RESOURCES = "own_resources", _("Own funds of an actor")
+    IN_KIND = "in_kind", _("In-kind contribution of an actor")
+
+
+# The sources that name the actor who gives them (Eigenmittel, Eigenleistung).
+ACTOR_SOURCES = (FinancingSource.OWN_RESOURCES, FinancingSource.IN_KIND)
 
 
 class FinancingState(models.TextChoices):
@@ -676,12 +686,14 @@ class FinancingRow(models.Model):
         null=True,
         blank=True,
         related_name="financing_commitments",
-        verbose_name=_("actor (own resources)"),
+        verbose_name=_("actor (own funds or in-kind contribution)"),
     )
+    # Kept in step with ``source`` (``IN_KIND``) by ``save()``, for the sums by money and work.
     in_kind = models.BooleanField(
         _("in kind"),
         default=False,
-        help_text=_("Own resources given as work or goods, valued in EUR."),
+        editable=False,
+        help_text=_("Work or goods of an actor, valued in EUR (source “in-kind contribution”)."),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -700,10 +712,27 @@ class FinancingRow(models.Model):
     def __str__(self):
         return f"{self.year} {self.get_source_display()}: {self.amount} €"
 
+    def save(self, *args, **kwargs):
+        self.in_kind = self.source == FinancingSource.IN_KIND
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "source" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "in_kind"}
+        super().save(*args, **kwargs)
+
     def clean(self):
-        if self.source == FinancingSource.OWN_RESOURCES and not self.actor_id:
+        by_actor = self.source in ACTOR_SOURCES
+        if by_actor and not self.actor_id:
             raise ValidationError(
-                {"actor": _("Name the actor who contributes these own resources.")}
+                {"actor": _("Name the actor who contributes these own funds or this work.")}
+            )
+        if self.actor_id and not by_actor:
+            raise ValidationError(
+                {
+                    "actor": _(
+                        "An actor is named only for own funds or an in-kind contribution of "
+                        "an actor. Choose one of these sources or remove the actor."
+                    )
+                }
             )
 
 

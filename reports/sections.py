@@ -29,12 +29,12 @@ from measures.gantt import gantt_svg
 from measures.indicators import traffic_light
 from measures.kuf import build_kuf
 from measures.models import (
+    ACTOR_SOURCES,
     ActionField,
     ConceptVersion,
     ContinuationElement,
     ContinuationState,
     FinancingRow,
-    FinancingSource,
     Goal,
     Indicator,
     Measure,
@@ -494,7 +494,7 @@ def actors_section(area, start, end) -> dict:
         actor.name = _public_name(actor.name, actor.kind)
     own = list(
         FinancingRow.objects.filter(
-            measure__area=area, source=FinancingSource.OWN_RESOURCES, actor__isnull=False
+            measure__area=area, source__in=ACTOR_SOURCES, actor__isnull=False
         )
         .order_by()
         .values("actor__name", "actor__kind")

@@ -251,7 +251,7 @@ class MilestoneForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.M
 class FinancingRowForm(CleanTextFormMixin, QuietFormMixin, forms.ModelForm):
     class Meta:
         model = FinancingRow
-        fields = ["year", "source", "state", "amount", "actor", "in_kind", "note"]
+        fields = ["year", "source", "state", "amount", "actor", "note"]
         error_messages = {
             "year": {
                 "min_value": _("Enter a year between 1990 and 2100."),
@@ -263,7 +263,6 @@ class FinancingRowForm(CleanTextFormMixin, QuietFormMixin, forms.ModelForm):
     def __init__(self, *args, area=None, actor_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].widget.attrs.update({"min": 0, "step": "0.01"})
-        self.fields["in_kind"].help_text = ""  # explained once above the rows
         if area is not None:
             self.fields["actor"].queryset = Actor.objects.filter(area=area).order_by("name")
         if actor_choices is not None:

@@ -156,3 +156,57 @@ def test_measure_only_in_a_draft_or_only_in_an_old_version_is_404(client_as, wit
     assert "nicht Teil der aktuellen Fassung" in html
     listing = client_as("reader").get(urls(area, dropped)["list"]).content.decode()
     assert "nicht in der aktuellen Fassung" in listing
+
+
+# --- plausibility (issue 11, item 6) -------------------------------------------------------
+
+
+def test_actor_only_on_own_funds_or_in_kind_rows(client_as, concept, area):  # noqa: F811
+    data = form_data(concept, **{"financing-0-actor": str(concept["actor"].pk)})  # federal row
+    response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ein Akteur wird nur bei Eigenmitteln oder einer Eigenleistung" in html
+    assert not Measure.objects.filter(title="Nachbarschaftsgarten").exists()
+
+
+def test_own_funds_and_in_kind_are_two_sources(client_as, concept, area):  # noqa: F811
+    html = client_as("manager").get(urls(area, concept["measure"])["create"]).content.decode()
+    assert "Eigenmittel eines Akteurs" in html and "Eigenleistung eines Akteurs" in html
+    data = form_data(concept, **{"financing-1-source": "own_resources"})
+    assert (
+        client_as("manager").post(urls(area, concept["measure"])["create"], data).status_code == 302
+    )
+    money = FinancingRow.objects.get(source="own_resources")
+    assert money.actor == concept["actor"] and money.in_kind is False
+
+
+def test_completed_needs_full_progress(client_as, concept, area):  # noqa: F811
+    client = client_as("manager")
+    data = form_data(concept, status="completed", progress="20")
+    response = client.post(urls(area, concept["measure"])["create"], data)
+    assert response.status_code == 200
+    assert (
+        "Eine abgeschlossene Maßnahme hat einen Fortschritt von 100 %" in response.content.decode()
+    )
+    data = form_data(concept, status="completed", progress="100")
+    assert client.post(urls(area, concept["measure"])["create"], data).status_code == 302
+
+
+def test_in_kind_migration_splits_the_rows(db):
+    import importlib
+
+    from measures.models import FinancingRow as Row
+    from tests.factories import FinancingRowFactory
+
+    migration = importlib.import_module("measures.migrations.0004_financing_source_in_kind")
+    row = FinancingRowFactory(source="own_resources", actor=None)
+    Row.objects.filter(pk=row.pk).update(in_kind=True)  # as stored before the split
+
+    class Apps:
+        @staticmethod
+        def get_model(app, name):
+            return Row
+
+    migration.split_in_kind(Apps, None)
+    assert Row.objects.get(pk=row.pk).source == "in_kind"

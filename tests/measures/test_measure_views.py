@@ -88,11 +88,10 @@ def form_data(concept, **overrides):
         "financing-0-state": "approved",
         "financing-0-amount": "12000.50",
         "financing-1-year": "2026",
-        "financing-1-source": "own_resources",
+        "financing-1-source": "in_kind",
         "financing-1-state": "planned",
         "financing-1-amount": "3000",
         "financing-1-actor": str(concept["actor"].pk),
-        "financing-1-in_kind": "on",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
