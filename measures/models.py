@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,7 +98,10 @@ class ConceptVersion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.number} ({self.as_of:%d.%m.%Y})"
+        return _("Version %(number)s (%(date)s)") % {
+            "number": self.number,
+            "date": date_format(self.as_of, "SHORT_DATE_FORMAT") if self.as_of else "–",
+        }
 
     def get_absolute_url(self):
         return (
@@ -114,6 +118,19 @@ class ConceptVersion(models.Model):
                     )
                 }
             )
+
+    @property
+    def label(self) -> str:
+        """How pages name the version: "Fassung 2 (beschlossen am 15.05.2025)", "Entwurf
+        Fassung 3"."""
+        if self.status == VersionStatus.DRAFT:
+            return _("Draft version %(number)s") % {"number": self.number}
+        if self.council_decision_on:
+            return _("Version %(number)s (adopted on %(date)s)") % {
+                "number": self.number,
+                "date": date_format(self.council_decision_on, "SHORT_DATE_FORMAT"),
+            }
+        return _("Version %(number)s") % {"number": self.number}
 
 
 class ActionFieldQuerySet(models.QuerySet):

@@ -108,6 +108,16 @@ def save_measure(*, area, versions, form, milestones, financing) -> Measure:
     return measure
 
 
+def open_draft(version: ConceptVersion) -> ConceptVersion | None:
+    """A draft newer than ``version``, which a new Fortschreibung would compete with."""
+    return (
+        ConceptVersion.objects.for_area(version.area_id)
+        .filter(status=VersionStatus.DRAFT, number__gt=version.number)
+        .order_by("number")
+        .first()
+    )
+
+
 @transaction.atomic
 def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
     """Start a Fortschreibung of ``version``: a new draft with copies of its structure.
@@ -118,13 +128,7 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
     area, so they are linked, not copied.
     """
     area = version.area
-    draft = (
-        ConceptVersion.objects.filter(
-            area=area, status=VersionStatus.DRAFT, number__gt=version.number
-        )
-        .order_by("number")
-        .first()
-    )
+    draft = open_draft(version)
     if draft is not None:
         raise ValidationError(
             _("A newer draft already exists (%(version)s). Continue working on it instead.")
