@@ -152,8 +152,14 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
     if user is not None:
         new._history_user = user
     new.save()
+    field_map = _copy_fields(version, new)
+    goals, goal_map = _copy_goals(version, field_map, user)
+    _copy_indicators(goals, goal_map)
+    return new
 
-    # Fields of action, with actors and measure links.
+
+def _copy_fields(version, new) -> dict[int, ActionField]:
+    """Fields of action of ``version`` into ``new``, with actors and measure links."""
     old_fields = list(
         ActionField.objects.filter(version=version).prefetch_related("actors", "measures")
     )
@@ -179,8 +185,11 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
         for old in old_fields
         for measure in old.measures.all()
     )
+    return field_map
 
-    # Goals: first without parents, then the parent structure on the copies.
+
+def _copy_goals(version, field_map, user) -> tuple[list[Goal], dict[int, Goal]]:
+    """Goals: first without parents, then the parent structure on the copies; measure links."""
     old_goals = list(
         Goal.objects.filter(action_field__version=version)
         .order_by("pk")
@@ -210,8 +219,11 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
         for old in old_goals
         for measure in old.measures.all()
     )
+    return old_goals, goal_map
 
-    # Indicators with their measured values (the series goes on in the new version).
+
+def _copy_indicators(old_goals, goal_map) -> None:
+    """Indicators with their measured values (the series goes on in the new version)."""
     for old_goal in old_goals:
         for old in old_goal.indicators.all():
             copy = Indicator.objects.create(
@@ -230,7 +242,6 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
                 )
                 for v in old.values.all()
             )
-    return new
 
 
 @transaction.atomic
