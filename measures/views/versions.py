@@ -151,7 +151,7 @@ class VersionStartUpdateView(VersionObjectMixin, ConceptWriteMixin, DetailView):
                 "%(new)s has been started as a draft with a copy of the structure of %(old)s. "
                 "The previous version stays unchanged."
             )
-            % {"new": new.label, "old": version.label},
+            % {"new": _("Version %(number)s") % {"number": new.number}, "old": version.label},
         )
         return HttpResponseRedirect(concept_url(new))
 

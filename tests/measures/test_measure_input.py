@@ -210,3 +210,35 @@ def test_in_kind_migration_splits_the_rows(db):
 
     migration.split_in_kind(Apps, None)
     assert Row.objects.get(pk=row.pk).source == "in_kind"
+
+
+def test_measure_list_is_paginated_and_keeps_the_filter(client_as, concept, area):  # noqa: F811
+    from measures.models import Measure as M
+
+    M.objects.bulk_create(
+        M(area=area, title=f"Maßnahme {i:03}", status="running") for i in range(55)
+    )
+    client = client_as("reader")
+    first = client.get(urls(area, concept["measure"])["list"] + "?status=running")
+    html = first.content.decode()
+    assert first.context["page_obj"].paginator.count == 55
+    assert len(first.context["measures"]) == 50
+    assert "status=running&amp;page=2" in html
+    second = client.get(urls(area, concept["measure"])["list"] + "?status=running&page=2")
+    assert len(second.context["measures"]) == 5
+    assert client.get(urls(area, concept["measure"])["list"] + "?page=99").status_code == 404
+
+
+def test_admin_financing_rows_open_without_error(client_as, concept, area):  # noqa: F811
+    from tests.factories import FinancingRowFactory
+
+    row = FinancingRowFactory(measure=concept["measure"], source="in_kind", actor=concept["actor"])
+    client = client_as("superuser")
+    assert (
+        client.get(reverse("admin:measures_financingrow_change", args=[row.pk])).status_code == 200
+    )
+    assert client.get(reverse("admin:measures_financingrow_changelist")).status_code == 200
+    assert (
+        client.get(reverse("admin:measures_measure_change", args=[row.measure_id])).status_code
+        == 200
+    )
