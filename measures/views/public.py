@@ -205,7 +205,7 @@ class PublicMeasureView(AreaMixin, DetailView):
         area = self.area
         if not area.is_public and not self.request.user.has_perm("ihk.view_area_internal", area):
             raise Http404
-        queryset = Measure.objects.filter(area=area, is_public=True).for_detail()
+        queryset = Measure.objects.public_for(area).for_detail()
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
