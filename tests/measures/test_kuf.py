@@ -221,7 +221,7 @@ def test_pages_render_in_english(client_as, kuf_data, area):
 
 # --- issue 10.3/10.4: formula-safe, control-character-proof exports --------------------------
 
-HOSTILE = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)"]
+HOSTILE = ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)"]
 
 
 @pytest.fixture
