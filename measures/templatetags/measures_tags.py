@@ -7,15 +7,34 @@ register = template.Library()
 
 @register.inclusion_tag("measures/concept_dashboard_card.html", takes_context=True)
 def concept_dashboard_card(context, area):
-    """Card on the internal area dashboard: current version, counts, link to the concept page."""
-    from measures.models import ConceptVersion, Indicator, Measure
+    """Card on the internal area dashboard: current version, counts, link to the concept page.
+
+    Constant cost: the latest value of each indicator comes from a subquery (not every value),
+    the measures are counted in SQL."""
+    from types import SimpleNamespace
+
+    from django.db.models import OuterRef, Subquery
+
+    from measures.indicators import traffic_light
+    from measures.models import ConceptVersion, Indicator, IndicatorValue, Measure
 
     version = ConceptVersion.objects.filter(area=area).order_by("-is_current", "-number").first()
     lights = {"green": 0, "yellow": 0, "red": 0, "grey": 0}
     if version is not None:
-        indicators = Indicator.objects.filter(goal__action_field__version=version)
-        for indicator in indicators.prefetch_related("values"):
-            lights[indicator.traffic_light().colour] += 1
+        latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by(
+            "-measured_on", "-pk"
+        )
+        indicators = Indicator.objects.filter(goal__action_field__version=version).annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_on=Subquery(latest.values("measured_on")[:1]),
+        )
+        for indicator in indicators:
+            value = None
+            if indicator.latest_on is not None:
+                value = SimpleNamespace(
+                    value=indicator.latest_value, measured_on=indicator.latest_on
+                )
+            lights[traffic_light(indicator, value).colour] += 1
     return {
         "area": area,
         "version": version,

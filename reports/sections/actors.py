@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorKind, ActorStatus, Committee, CommitteeKind
 from actors.stakeholder import stakeholder_svg
-from measures.models import FinancingRow
+from measures.models import ACTOR_SOURCES, FinancingRow
 
 from .common import iso, money
 
