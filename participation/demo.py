@@ -186,20 +186,25 @@ def seed(area, *, scale: str) -> None:
         HeadCount.objects.bulk_create(
             [HeadCount(event=event, group=g, count=rng.randint(3, 60)) for g in groups]
         )
-        for _ in range(rng.randint(0, 3)):
-            result = rng.choice(RESULTS)
-            # A result belongs to a measure (or goal) it is about, never to a random one.
-            fitting = _matching(measures, result["measure_keywords"])
-            measure = rng.choice(fitting) if fitting and rng.random() < 0.75 else None
-            goals_fitting = _matching(goals, result["goal_keywords"])
-            goal = rng.choice(goals_fitting) if goals_fitting and measure is None else None
-            if measure is None and goal is None:
-                continue
-            EventResult.objects.create(
-                event=event,
-                text=result["text"],
-                measure=measure,
-                goal=goal,
-                outcome=result["outcome"],
-                reason=result["reason"],
-            )
+        _seed_results(event, rng, measures, goals)
+
+
+def _seed_results(event, rng, measures, goals) -> None:
+    """Up to three results, each linked to a measure (or goal) it is about."""
+    for _ in range(rng.randint(0, 3)):
+        result = rng.choice(RESULTS)
+        # A result belongs to a measure (or goal) it is about, never to a random one.
+        fitting = _matching(measures, result["measure_keywords"])
+        measure = rng.choice(fitting) if fitting and rng.random() < 0.75 else None
+        goals_fitting = _matching(goals, result["goal_keywords"])
+        goal = rng.choice(goals_fitting) if goals_fitting and measure is None else None
+        if measure is None and goal is None:
+            continue
+        EventResult.objects.create(
+            event=event,
+            text=result["text"],
+            measure=measure,
+            goal=goal,
+            outcome=result["outcome"],
+            reason=result["reason"],
+        )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from ihk.models import Area, AreaRole, Role
 
 from .models import Comment, CommentReport, Idea
+from .wording import contributions_counted
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +66,9 @@ def send_moderation_digests(*, now=None) -> int:
                 comment__area=area, resolved_at=None
             ).count()
             with translation.override(settings.LANGUAGE_CODE):
-                subject = _(
-                    "New contributions in %(area)s: %(comments)d comments, %(ideas)d ideas"
-                ) % {
+                subject = _("New contributions in %(area)s: %(comments)s, %(ideas)s") % {
                     "area": area.name,
-                    "comments": len(comments),
-                    "ideas": len(ideas),
+                    **contributions_counted(len(comments), len(ideas)),
                 }
                 body = render_to_string(
                     "participation/moderation_digest_email.txt",

@@ -46,6 +46,21 @@ class _SubmitMixin:
     errors that keep what the resident typed."""
 
     rate_limit_message = ""
+    form_class = None
+
+    def get_form(self, data=None):
+        return self.form_class(data)
+
+    def form_context(self) -> dict:
+        """What the form page shows besides the form (target, back link …)."""
+        return {}
+
+    def render_form(self, form, status=200):
+        context = {"area": self.area, "form": form, **self.form_context()}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(self.get_form())
 
     def submit(self, form, create):
         """Call ``create(client_hash=…)``; on refusal return the form page, else ``None``."""
@@ -74,24 +89,20 @@ class _CommentFormView(_SubmitMixin, AreaMixin, View):
         self.load()
         return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
-        context = {
-            "area": self.area,
+    form_class = CommentForm
+
+    def form_context(self):
+        return {
             "target": self.target,
             "kind": self.kind,
             "parent": self.parent,
-            "form": form,
             "back_url": self.back_url,
             "next": self.request.POST.get("next", ""),
         }
-        return render(self.request, self.template_name, context, status=status)
 
     @cached_property
     def back_url(self):
         return target_url(self.area, self.kind, self.target)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_form(CommentForm())
 
     rate_limit_message = gettext_lazy(
         "You have written several comments in a short time. Please wait a few minutes and send "
@@ -99,7 +110,7 @@ class _CommentFormView(_SubmitMixin, AreaMixin, View):
     )
 
     def post(self, request, *args, **kwargs):
-        form = CommentForm(request.POST)
+        form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
         data = form.cleaned_data
@@ -189,25 +200,21 @@ class CommentReportView(_SubmitMixin, AreaMixin, View):
             raise Http404 from None
         return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
-        context = {
-            "area": self.area,
+    form_class = ReportForm
+
+    def form_context(self):
+        return {
             "comment": self.comment,
             "target": self.target,
-            "form": form,
             "back_url": target_url(self.area, self.kind, self.target),
         }
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_form(ReportForm())
 
     rate_limit_message = gettext_lazy(
         "You have sent several reports in a short time. Please try again later."
     )
 
     def post(self, request, *args, **kwargs):
-        form = ReportForm(request.POST)
+        form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
         refused = self.submit(
@@ -231,7 +238,7 @@ class CommentReportView(_SubmitMixin, AreaMixin, View):
 class IdeaListView(PublicAreaMixin, ListView):
     template_name = "participation/idea_list.html"
     context_object_name = "ideas"
-    paginate_by = 30
+    paginate_by = 20
 
     def get_queryset(self):
         return Idea.objects.for_area(self.area).for_public_list().order_by("-created_at", "-pk")
@@ -253,13 +260,8 @@ class IdeaDetailView(PublicAreaMixin, DetailView):
 class IdeaCreateView(_SubmitMixin, PublicAreaMixin, View):
     template_name = "participation/idea_form.html"
 
-    def render_form(self, form, status=200):
-        return render(
-            self.request, self.template_name, {"area": self.area, "form": form}, status=status
-        )
-
-    def get(self, request, *args, **kwargs):
-        return self.render_form(IdeaForm(area=self.area))
+    def get_form(self, data=None):
+        return IdeaForm(data, area=self.area)
 
     rate_limit_message = gettext_lazy(
         "You have proposed several ideas in a short time. Please try again later – your text is "
@@ -267,7 +269,7 @@ class IdeaCreateView(_SubmitMixin, PublicAreaMixin, View):
     )
 
     def post(self, request, *args, **kwargs):
-        form = IdeaForm(request.POST, area=self.area)
+        form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
         data = form.cleaned_data

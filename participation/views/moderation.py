@@ -29,6 +29,7 @@ from ..forms.contributions import (
 )
 from ..models import Comment, Idea, Moderation
 from ..targets import comment_target, target_url
+from ..wording import contributions_counted
 
 
 class _ModerationMixin(AreaPermissionMixin):
@@ -55,9 +56,7 @@ class ModerationQueueView(_ModerationMixin, TemplateView):
         comments = Comment.objects.for_area(self.area).for_moderation()
         ideas = Idea.objects.for_area(self.area).select_related("action_field")
         if show == "open":
-            comments = comments.filter(
-                pk__in=Comment.objects.for_area(self.area).needing_moderation().values("pk")
-            )
+            comments = comments.needing_moderation()
             ideas = ideas.filter(moderation=Moderation.PENDING)
         comments = comments.order_by("-created_at", "-pk")
         ideas = ideas.order_by("-created_at", "-pk")
@@ -100,8 +99,7 @@ class ModerationQueueView(_ModerationMixin, TemplateView):
             )
         messages.success(
             request,
-            _("Done: %(comments)d comments and %(ideas)d ideas.")
-            % {"comments": n_comments, "ideas": n_ideas},
+            _("Done: %(comments)s and %(ideas)s.") % contributions_counted(n_comments, n_ideas),
         )
         return HttpResponseRedirect(request.get_full_path())
 
@@ -128,15 +126,13 @@ class ModerationModeView(AreaPermissionMixin, View):
 class _DecisionView(_ModerationMixin, DetailView):
     """One comment or idea: the moderation decision and a second form (answer or status).
 
-    Subclasses name the second form (``second_form_name``) and say how to build it, how to save
-    it and how to save a decision; the POST handling (valid → save → redirect, invalid or refused
-    → the page again with the errors, status 400) is written once here.
+    Subclasses name the second form (``second``: POST name, heading, button) and say how to
+    build and save it and how to save a decision; the POST handling (valid → save → redirect,
+    invalid or refused → the page again with the errors, status 400) is written once here.
     """
 
     template_name = "participation/moderation_item.html"
-    second_form_name = ""
-    second_heading = ""
-    second_button = ""
+    second = ("", "", "")  # (POST name, heading, button) of the second form
 
     def get_second_form(self, data=None):
         raise NotImplementedError
@@ -158,17 +154,18 @@ class _DecisionView(_ModerationMixin, DetailView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("moderation_form", ModerationForm.for_item(self.object))
         kwargs.setdefault("second_form", self.get_second_form())
+        name, heading, button = self.second
         kwargs.update(
-            second_form_name=self.second_form_name,
-            second_heading=self.second_heading,
-            second_button=self.second_button,
+            second_form_name=name,
+            second_heading=heading,
+            second_button=button,
             can_moderate=self.request.user.has_perm("participation.moderate", self.area),
         )
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if request.POST.get("form") == self.second_form_name:
+        if request.POST.get("form") == self.second[0]:
             name, form, save = (
                 "second_form",
                 self.get_second_form(request.POST),
@@ -193,9 +190,8 @@ class CommentModerationView(_DecisionView):
 
     template_name = "participation/moderation_comment.html"
     context_object_name = "comment"
-    second_form_name = "answer"
-    second_heading = gettext_lazy("Official answer")
-    second_button = gettext_lazy("Save answer")
+    # The second form: its POST name, heading and button.
+    second = ("answer", gettext_lazy("Official answer"), gettext_lazy("Save answer"))
 
     def get_queryset(self):
         return (
@@ -234,9 +230,7 @@ class IdeaModerationView(_DecisionView):
 
     template_name = "participation/moderation_idea.html"
     context_object_name = "idea"
-    second_form_name = "status"
-    second_heading = gettext_lazy("Public status")
-    second_button = gettext_lazy("Save status")
+    second = ("status", gettext_lazy("Public status"), gettext_lazy("Save status"))
 
     def get_queryset(self):
         return Idea.objects.for_area(self.area).select_related("action_field", "measure")
@@ -287,43 +281,13 @@ class PrivacyRequestView(AreaPermissionMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "search")
         if action == "erase":
-            form = PrivacyEraseForm(request.POST)
-            if form.is_valid():
-                counts = privacy.erase_submissions(
-                    area=self.area, email=form.cleaned_data["email"], mode=form.cleaned_data["mode"]
-                )
-                messages.success(
-                    request,
-                    _("Erased: %(comments)d comments and %(ideas)d ideas.") % counts,
-                )
-                return HttpResponseRedirect(request.path)
-            email = request.POST.get("email", "")
-            return self.render_to_response(
-                self.get_context_data(
-                    search_form=PrivacySearchForm(initial={"email": email}),
-                    found=privacy.find_submissions(area=self.area, email=email),
-                    email=email,
-                    erase_form=form,
-                ),
-                status=400,
-            )
+            return self.erase(request)
         form = PrivacySearchForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(search_form=form), status=400)
         email = form.cleaned_data["email"]
         if action in ("export_json", "export_csv"):
-            stamp = timezone.localdate().isoformat()
-            if action == "export_json":
-                body = privacy.export_json(area=self.area, email=email)
-                response = HttpResponse(body, content_type="application/json; charset=utf-8")
-                name = f"datenauskunft-{self.area.slug}-{stamp}.json"
-            else:
-                body = privacy.export_csv(area=self.area, email=email)
-                response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-                name = f"datenauskunft-{self.area.slug}-{stamp}.csv"
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-            response["Cache-Control"] = "no-store"
-            return response
+            return self.export(action, email)
         return self.render_to_response(
             self.get_context_data(
                 search_form=form,
@@ -332,3 +296,41 @@ class PrivacyRequestView(AreaPermissionMixin, TemplateView):
                 erase_form=PrivacyEraseForm(initial={"email": email}),
             )
         )
+
+    def erase(self, request):
+        form = PrivacyEraseForm(request.POST)
+        if form.is_valid():
+            counts = privacy.erase_submissions(
+                area=self.area, email=form.cleaned_data["email"], mode=form.cleaned_data["mode"]
+            )
+            messages.success(
+                request,
+                _("Erased: %(comments)s and %(ideas)s.")
+                % contributions_counted(counts["comments"], counts["ideas"]),
+            )
+            return HttpResponseRedirect(request.path)
+        email = request.POST.get("email", "")
+        return self.render_to_response(
+            self.get_context_data(
+                search_form=PrivacySearchForm(initial={"email": email}),
+                found=privacy.find_submissions(area=self.area, email=email),
+                email=email,
+                erase_form=form,
+            ),
+            status=400,
+        )
+
+    def export(self, action, email):
+        """Everything the address submitted, as a JSON or CSV download (never cached)."""
+        stamp = timezone.localdate().isoformat()
+        if action == "export_json":
+            body = privacy.export_json(area=self.area, email=email)
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            name = f"datenauskunft-{self.area.slug}-{stamp}.json"
+        else:
+            body = privacy.export_csv(area=self.area, email=email)
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+            name = f"datenauskunft-{self.area.slug}-{stamp}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "no-store"
+        return response
