@@ -154,9 +154,10 @@ def stakeholder_svg(actors: Iterable, *, title: str | None = None, links: bool =
     )
     title = title or _("Stakeholder map: interest and influence of the actors")
     mid_x, mid_y = _x(QUADRANT_THRESHOLD - 0.5), _y(QUADRANT_THRESHOLD - 0.5)
+    role = "group" if links else "img"  # links inside an image would be nested controls
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="{"group" if links else "img"}" aria-labelledby="stakeholder-title stakeholder-desc" '
+        f'width="100%" role="{role}" aria-labelledby="stakeholder-title stakeholder-desc" '
         f'class="stakeholder-map" font-family="sans-serif" font-size="13">',
         f'<title id="stakeholder-title">{escape(title)}</title>',
         '<desc id="stakeholder-desc">'
