@@ -226,13 +226,13 @@ def _personalize(content: bytes, request) -> bytes:
 
 def _render_shareable(response):
     """Render the view's response with markers for per-visitor parts; None if not shareable."""
+    if response.status_code != 200 or response.streaming:
+        return None
     if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         response.context_data = dict(response.context_data or {}, csrf_token=CSRF_MARKER)
         response.render()
     elif response.get("Content-Type", "").startswith("text/html"):
         return None  # rendered elsewhere: may hold a real CSRF token
-    if response.status_code != 200 or response.streaming:
-        return None
     content = _SUBMISSION_INPUT.sub(rf"\g<1>{SUBMISSION_MARKER}", response.content.decode())
     headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
     return {"content": content.encode(), "headers": headers}
