@@ -6,3 +6,8 @@ class IhkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ihk"
     verbose_name = _("Areas and roles")
+
+    def ready(self):
+        from . import lookups
+
+        lookups.register()
