@@ -224,7 +224,9 @@ def hostile_variants(form):
     for label, value in GENERIC_VALUES:
         if form.multipart and "\ud800" in value:
             continue
-        data = {**base, **{f["name"]: value for f in fillable}}
+        # 100 kB goes into text fields only (a choice or a date echoes it in its error message).
+        targets = text_fields if value is HUNDRED_KB else [f["name"] for f in fillable]
+        data = {**base, **dict.fromkeys(targets, value)}
         variants.append((label, data, dict.fromkeys(file_fields, value)))
     for label, value in DATE_VALUES:
         names = [f["name"] for f in fillable if f["type"] in DATE_TYPES | TEXT_TYPES]

@@ -95,6 +95,19 @@ class EventForm(forms.ModelForm):
             self.fields[name].initial = existing.get(group)
             self.head_count_fields.append(name)
 
+    def _clean_moment(self, name):
+        """Years far from today are typos; year 1 even overflows when converted to UTC (a 500)."""
+        value = self.cleaned_data.get(name)
+        if value is not None and not 1900 <= value.year <= 2200:
+            raise forms.ValidationError(self.fields[name].error_messages["invalid"], "invalid")
+        return value
+
+    def clean_starts_at(self):
+        return self._clean_moment("starts_at")
+
+    def clean_ends_at(self):
+        return self._clean_moment("ends_at")
+
     def clean(self):
         data = super().clean()
         starts, ends = data.get("starts_at"), data.get("ends_at")
