@@ -43,7 +43,7 @@ def vnu_command():
 
 
 def collect_pages(area):
-    """(role, url, HTML) of every page that answers 200 with HTML."""
+    """(role, url, HTML) of every page that answers 200 with an HTML document."""
     from django.test import Client
 
     users = demo_users()
@@ -55,7 +55,9 @@ def collect_pages(area):
         for _name, url in demo_urls(area):
             response = client.get(url)
             content_type = response.get("Content-Type", "")
-            if response.status_code == 200 and content_type.startswith("text/html"):
+            document = response.content.lstrip()[:15].lower().startswith(b"<!doctype html")
+            # htmx fragments (a partial without <!DOCTYPE>) are parts of pages, not documents.
+            if response.status_code == 200 and content_type.startswith("text/html") and document:
                 pages.append((role, url, response.content))
     return pages
 

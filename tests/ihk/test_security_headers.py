@@ -1,11 +1,16 @@
 """Security headers, private caching, cookies, undecodable posts, CSP-clean templates (10.5/9)."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+
+from tests.ihk.test_settings import run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_CSP = (
@@ -139,3 +144,23 @@ def test_no_template_has_inline_style_script_or_event_handler():
                 line = text.count("\n", 0, match.start()) + 1
                 offenders.append(f"{path.relative_to(ROOT)}:{line}: {name}")
     assert offenders == [], "\n".join(offenders)
+
+
+# --- DEBUG defaults to off ------------------------------------------------------------------------
+
+
+def test_debug_is_off_unless_switched_on_and_then_the_dev_key_is_refused():
+    unset = ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    # Switched on explicitly, the development key is accepted.
+    assert run_manage("check", DEBUG="true").returncode == 0
