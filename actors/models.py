@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ihk.models import Area
@@ -114,7 +115,7 @@ class ActorQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "financing_commitments",
-                queryset=financing_model.objects.filter(source="own_resources")
+                queryset=financing_model.objects.filter(source__in=("own_resources", "in_kind"))
                 .select_related("measure")
                 .order_by("year", "measure__title"),
             ),
@@ -332,10 +333,10 @@ STALE_IMPORT_AFTER = datetime.timedelta(minutes=2)
 
 
 class ImportState(models.TextChoices):
-    QUEUED = "queued", _("waiting for the background worker")
-    RUNNING = "running", _("running")
-    DONE = "done", _("finished")
-    FAILED = "failed", _("failed")
+    QUEUED = "queued", pgettext_lazy("actor import", "waiting for the background worker")
+    RUNNING = "running", pgettext_lazy("actor import", "running")
+    DONE = "done", pgettext_lazy("actor import", "finished")
+    FAILED = "failed", pgettext_lazy("actor import", "failed")
 
 
 class ImportJobQuerySet(models.QuerySet):
@@ -350,34 +351,48 @@ class ImportJob(models.Model):
     """
 
     area = models.ForeignKey(
-        Area, on_delete=models.CASCADE, related_name="actor_imports", verbose_name=_("area")
+        Area,
+        on_delete=models.CASCADE,
+        related_name="actor_imports",
+        verbose_name=_("area"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name=_("started by"),
+        verbose_name=pgettext_lazy("actor import", "started by"),
     )
-    file_name = models.CharField(_("file name"), max_length=255)
-    file_path = models.CharField(_("stored file"), max_length=300, blank=True)
-    row_count = models.PositiveIntegerField(_("rows"), default=0)
-    dry_run = models.BooleanField(_("only check"), default=False)
-    language = models.CharField(_("language"), max_length=10, default="de")
+    file_name = models.CharField(pgettext_lazy("actor import", "file name"), max_length=255)
+    file_path = models.CharField(
+        pgettext_lazy("actor import", "stored file"), max_length=300, blank=True
+    )
+    row_count = models.PositiveIntegerField(pgettext_lazy("actor import", "rows"), default=0)
+    dry_run = models.BooleanField(pgettext_lazy("actor import", "only check"), default=False)
+    language = models.CharField(
+        pgettext_lazy("actor import", "language"), max_length=10, default="de"
+    )
     state = models.CharField(
-        _("state"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED
+        pgettext_lazy("actor import", "state"),
+        max_length=10,
+        choices=ImportState.choices,
+        default=ImportState.QUEUED,
     )
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    result = models.JSONField(_("result"), default=dict, blank=True)
-    error = models.TextField(_("error message"), blank=True)
+    progress = models.PositiveSmallIntegerField(
+        pgettext_lazy("actor import", "progress (%)"), default=0
+    )
+    result = models.JSONField(pgettext_lazy("actor import", "result"), default=dict, blank=True)
+    error = models.TextField(pgettext_lazy("actor import", "error message"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    heartbeat_at = models.DateTimeField(_("last sign of life"), default=timezone.now)
+    heartbeat_at = models.DateTimeField(
+        pgettext_lazy("actor import", "last sign of life"), default=timezone.now
+    )
 
     objects = ImportJobQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("actor import")
-        verbose_name_plural = _("actor imports")
+        verbose_name = pgettext_lazy("actor import", "actor import")
+        verbose_name_plural = pgettext_lazy("actor import", "actor imports")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(

@@ -144,34 +144,26 @@ def _point(actor, number: int, x: float, y: float, radius: float, spacing: float
     return f'<g class="point" data-actor="{pk}" data-number="{number}">{body}</g>'
 
 
-def stakeholder_svg(actors: Iterable, *, title: str | None = None, links: bool = False) -> str:
-    """Render the actors on an interest × influence map; one numbered group per actor."""
-    actors = list(actors)
-    kinds_present = len({actor.kind for actor in actors})
-    legend_top = HEIGHT + LEGEND_GAP
-    height = HEIGHT + (
-        LEGEND_GAP + math.ceil(kinds_present / LEGEND_COLUMNS) * LEGEND_ROW if actors else 0
-    )
-    title = title or _("Stakeholder map: interest and influence of the actors")
-    mid_x, mid_y = _x(QUADRANT_THRESHOLD - 0.5), _y(QUADRANT_THRESHOLD - 0.5)
-    parts = [
+def _header(actors: list, title: str, height: float, links: bool) -> list[str]:
+    role = "group" if links else "img"  # links inside an image would be nested controls
+    description = _(
+        "%(count)s actors. Horizontal axis: interest from 1 (low) to 5 (high); "
+        "vertical axis: influence from 1 (low) to 5 (high). The table below the "
+        "chart lists the same data."
+    ) % {"count": len(actors)}
+    return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-labelledby="stakeholder-title stakeholder-desc" '
+        f'width="100%" role="{role}" aria-labelledby="stakeholder-title stakeholder-desc" '
         f'class="stakeholder-map" font-family="sans-serif" font-size="13">',
         f'<title id="stakeholder-title">{escape(title)}</title>',
-        '<desc id="stakeholder-desc">'
-        + escape(
-            _(
-                "%(count)s actors. Horizontal axis: interest from 1 (low) to 5 (high); "
-                "vertical axis: influence from 1 (low) to 5 (high). The table below the "
-                "chart lists the same data."
-            )
-            % {"count": len(actors)}
-        )
-        + "</desc>",
+        f'<desc id="stakeholder-desc">{escape(description)}</desc>',
     ]
-    # Quadrants: top right manage closely, top left keep satisfied, bottom right keep
-    # informed, bottom left monitor.
+
+
+def _quadrants() -> list[str]:
+    """Top right manage closely, top left keep satisfied, bottom right keep informed,
+    bottom left monitor."""
+    mid_x, mid_y = _x(QUADRANT_THRESHOLD - 0.5), _y(QUADRANT_THRESHOLD - 0.5)
     right, bottom = LEFT + PLOT_W, TOP + PLOT_H
     quadrants = [
         (mid_x, TOP, right - mid_x, mid_y - TOP, _("Manage closely"), "end", "start"),
@@ -179,7 +171,7 @@ def stakeholder_svg(actors: Iterable, *, title: str | None = None, links: bool =
         (mid_x, mid_y, right - mid_x, bottom - mid_y, _("Keep informed"), "end", "end"),
         (LEFT, mid_y, mid_x - LEFT, bottom - mid_y, _("Monitor"), "start", "end"),
     ]
-    parts.append('<g class="quadrants">')
+    parts = ['<g class="quadrants">']
     for (x, y, w, h, label, h_anchor, v_anchor), fill in zip(
         quadrants, QUADRANT_FILLS, strict=True
     ):
@@ -192,8 +184,13 @@ def stakeholder_svg(actors: Iterable, *, title: str | None = None, links: bool =
             f'font-weight="bold" class="quadrant-label">{escape(label)}</text>'
         )
     parts.append("</g>")
-    # Axes with ticks 1–5.
-    parts.append('<g class="axes" aria-hidden="true">')
+    return parts
+
+
+def _axes() -> list[str]:
+    """Axes with ticks 1–5."""
+    bottom = TOP + PLOT_H
+    parts = ['<g class="axes" aria-hidden="true">']
     for value in range(1, 6):
         parts.append(
             f'<text x="{_x(value):.1f}" y="{bottom + 18}" text-anchor="middle" '
@@ -208,19 +205,34 @@ def stakeholder_svg(actors: Iterable, *, title: str | None = None, links: bool =
         f'transform="rotate(-90 18 {TOP + PLOT_H / 2:.1f})">{escape(_("Influence"))} →</text>'
     )
     parts.append("</g>")
-    # Points; actors with the same scores share a cell and are spread on a small grid.
+    return parts
+
+
+def _points(actors: list, links: bool) -> list[str]:
+    """Actors with the same scores share a cell and are spread on a small grid."""
     cells = defaultdict(list)
     for actor in actors:
         cells[(actor.interest, actor.influence)].append(actor)
     numbers = {id(actor): number for number, actor in enumerate(actors, start=1)}
-    parts.append('<g class="points">')
+    parts = ['<g class="points">']
     for (interest, influence), group in sorted(cells.items()):
         offsets, radius, spacing = _offsets(len(group))
         for actor, (dx, dy) in zip(group, offsets, strict=True):
             x, y = _x(interest) + dx, _y(influence) + dy
             parts.append(_point(actor, numbers[id(actor)], x, y, radius, spacing, links))
     parts.append("</g>")
+    return parts
+
+
+def stakeholder_svg(actors: Iterable, *, title: str | None = None, links: bool = False) -> str:
+    """Render the actors on an interest × influence map; one numbered group per actor."""
+    actors = list(actors)
+    legend_rows = math.ceil(len({actor.kind for actor in actors}) / LEGEND_COLUMNS)
+    height = HEIGHT + (LEGEND_GAP + legend_rows * LEGEND_ROW if actors else 0)
+    title = title or _("Stakeholder map: interest and influence of the actors")
+    parts = _header(actors, title, height, links) + _quadrants() + _axes()
+    parts += _points(actors, links)
     if actors:
-        parts.extend(_legend(actors, legend_top))
+        parts += _legend(actors, HEIGHT + LEGEND_GAP)
     parts.append("</svg>")
     return "".join(parts)

@@ -5,12 +5,13 @@ How it works:
 - ``@cache_public_page()`` on a public view class (``scope="area"`` for pages under
   ``/areas/<slug>/``, ``scope="site"`` for the home page). Only GET/HEAD requests of anonymous
   visitors without pending messages use it; everyone else gets the view rendered as before.
-- The key is the path with the full query string, host and scheme, language, htmx header, a time
-  bucket of ``PAGE_CACHE_SECONDS`` (time-dependent parts such as "upcoming events" or "today" in
-  the timeline) and the *generations* of what the page shows: a per-area token and a site-wide
-  token, both random values in the shared cache, replaced on every committed change of anything
-  that appears on public pages (``watch_area_models`` from each app's ``AppConfig.ready``). A
-  change therefore never needs to find the cached pages: their keys simply stop being used.
+- The key is the path with the full query string, host and scheme, language, htmx header and a
+  time bucket of ``PAGE_CACHE_SECONDS`` (time-dependent parts such as "upcoming events" or "today"
+  in the timeline). A stored page records the *generations* it was rendered under: a per-area
+  token and a site-wide one, random values in the shared cache, replaced on every committed change
+  of anything that appears on public pages (``watch_area_models`` from each app's
+  ``AppConfig.ready``). A page is served only while its generations are current, so a change
+  never needs to find the cached pages. Generations and page come in one cache round trip.
 - Per-visitor parts are never shared: pages are rendered with markers instead of the CSRF token
   and the comment forms' submission keys; serving replaces them with ``get_token(request)`` (so
   the CSRF cookie is set as usual) and a fresh UUID per form.
@@ -30,6 +31,7 @@ import re
 import secrets
 import time
 import uuid
+import zlib
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -111,9 +113,12 @@ def _area_slug_of(instance) -> str | None:
 
     if isinstance(instance, Area):
         return None
+    path = _WATCHED.get(instance._meta.label)
+    if path is None:  # the other side of a many-to-many relation that no app registered
+        return None
     target = instance
     try:
-        for name in _WATCHED[instance._meta.label].split("."):
+        for name in path.split("."):
             target = getattr(target, name)
     except ObjectDoesNotExist:  # the parent is already gone (cascading delete)
         return None
@@ -180,7 +185,7 @@ def _usable_for(request) -> bool:
     )
 
 
-def _page_key(request, tokens: list[str]) -> str:
+def _page_key(request) -> str:
     bucket = int(time.time() // max(getattr(settings, "PAGE_CACHE_SECONDS", 300), 1))
     parts = [
         request.scheme,
@@ -189,16 +194,16 @@ def _page_key(request, tokens: list[str]) -> str:
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         request.headers.get("HX-Request", ""),
         str(bucket),
-        *tokens,
     ]
     return "ihk:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _etag(request, key: str) -> str:
+def _etag(request, key: str, tokens: list[str]) -> str:
     # The visitor's CSRF cookie is part of it: a page kept by the browser holds a token that is
     # valid for that cookie only.
     cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
-    return quote_etag(hashlib.sha256(f"{key}\n{cookie}".encode()).hexdigest()[:32])
+    text = "\n".join([key, *tokens, cookie])
+    return quote_etag(hashlib.sha256(text.encode()).hexdigest()[:32])
 
 
 _MARKERS = re.compile(f"{CSRF_MARKER}|{SUBMISSION_MARKER}".encode())
@@ -221,16 +226,29 @@ def _personalize(content: bytes, request) -> bytes:
 
 def _render_shareable(response):
     """Render the view's response with markers for per-visitor parts; None if not shareable."""
+    if response.status_code != 200 or response.streaming:
+        return None
     if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         response.context_data = dict(response.context_data or {}, csrf_token=CSRF_MARKER)
         response.render()
     elif response.get("Content-Type", "").startswith("text/html"):
         return None  # rendered elsewhere: may hold a real CSRF token
-    if response.status_code != 200 or response.streaming:
-        return None
     content = _SUBMISSION_INPUT.sub(rf"\g<1>{SUBMISSION_MARKER}", response.content.decode())
     headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
     return {"content": content.encode(), "headers": headers}
+
+
+def _pack(entry: dict) -> dict:
+    # Pages shrink about tenfold: the shared cache holds more of them, transfers less.
+    compressed = zlib.compress(entry["content"], 1)
+    return {"zlib": compressed, "headers": entry["headers"], "gens": entry["gens"]}
+
+
+def _unpack(entry, tokens: list[str]) -> dict | None:
+    """The stored page, if it was rendered under the current generations."""
+    if not isinstance(entry, dict) or entry.get("gens") != tokens:
+        return None
+    return {"content": zlib.decompress(entry["zlib"]), "headers": entry["headers"]}
 
 
 def _from_entry(entry, request):
@@ -255,11 +273,17 @@ def serve_cached(request, render, scope: str, area_slug: str | None = None):
         gen_keys = [EPOCH_KEY, _area_key(area_slug)]
     else:
         gen_keys = [EPOCH_KEY, SITE_KEY]
-    key = _page_key(request, generations(gen_keys))
-    etag = _etag(request, key)
+    key = _page_key(request)
+    # One round trip to the cache: the generations and the page together.
+    found = _cache().get_many([*gen_keys, key])
+    if all(gen in found for gen in gen_keys):
+        tokens = [found[gen] for gen in gen_keys]
+    else:
+        tokens = generations(gen_keys)
+    etag = _etag(request, key, tokens)
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         return _finish(HttpResponseNotModified(), etag)
-    entry = _cache().get(key)
+    entry = _unpack(found.get(key), tokens)
     if entry is not None:
         return _finish(_from_entry(entry, request), etag)
     response = render()
@@ -267,7 +291,7 @@ def serve_cached(request, render, scope: str, area_slug: str | None = None):
     if entry is None:
         return response
     if request.method == "GET":
-        setattr(request, _STORE_ATTR, (key, entry))
+        setattr(request, _STORE_ATTR, (key, dict(entry, gens=tokens)))
     response.content = _personalize(entry["content"], request)
     return _finish(response, etag)
 
@@ -314,7 +338,8 @@ class PageCacheMiddleware:
         pending = getattr(request, _STORE_ATTR, None)
         if pending is not None and self._storable(request, response):
             key, entry = pending
-            _cache().set(key, entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 300))
+            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+            _cache().set(key, _pack(entry), timeout=timeout)
         return response
 
     @staticmethod

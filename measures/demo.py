@@ -157,16 +157,20 @@ def _financing(measure, per_year, rng, actors, final):
                 )
             )
         if actors and rng.random() < 0.3:
+            actor = rng.choice(actors)
+            own = Decimal(rng.choice([500, 1000, 1500, 2500]))
+            # Small sums are volunteers' work (Eigenleistung), larger ones money (Eigenmittel).
+            in_kind = own <= 1000
             rows.append(
                 FinancingRow(
                     measure=measure,
                     year=year,
-                    source=FinancingSource.OWN_RESOURCES,
+                    source=FinancingSource.IN_KIND if in_kind else FinancingSource.OWN_RESOURCES,
                     state=state,
-                    actor=rng.choice(actors),
-                    in_kind=True,
-                    amount=Decimal(rng.choice([500, 1000, 1500, 2500])),
-                    note=DATA["in_kind_note"],
+                    actor=actor,
+                    in_kind=in_kind,
+                    amount=own,
+                    note=DATA["in_kind_note"] if in_kind else DATA["own_funds_note"],
                 )
             )
     return rows

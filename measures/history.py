@@ -140,6 +140,32 @@ def _link_history(measure, field_name, target_column, names, copies=None) -> Lin
     return LinkHistory(label=label, ids_by_record=ids_by_record, names=names, copies=copies or {})
 
 
+def _links(measure, actor_names) -> list[LinkHistory]:
+    """The measure's partner actors, fields of action and goals per history record."""
+    fields = list(
+        ActionField.objects.filter(version__area_id=measure.area_id).select_related("version")
+    )
+    goals = list(
+        Goal.objects.filter(action_field__version__area_id=measure.area_id).select_related(
+            "action_field__version"
+        )
+    )
+    named = _("%(title)s (version %(number)s)")
+    field_names = {f.pk: named % {"title": f.title, "number": f.version.number} for f in fields}
+    goal_names = {
+        g.pk: named % {"title": g.title, "number": g.action_field.version.number} for g in goals
+    }
+    field_copies = {f.pk: (f.origin_id, f.version.created_at) for f in fields if f.origin_id}
+    goal_copies = {
+        g.pk: (g.origin_id, g.action_field.version.created_at) for g in goals if g.origin_id
+    }
+    return [
+        _link_history(measure, "partner_actors", "actor_id", actor_names),
+        _link_history(measure, "action_fields", "actionfield_id", field_names, field_copies),
+        _link_history(measure, "goals", "goal_id", goal_names, goal_copies),
+    ]
+
+
 def measure_history(measure: Measure) -> list[Change]:
     actor_names = dict(Actor.objects.filter(area_id=measure.area_id).values_list("pk", "name"))
     order = ("id", "history_date", "history_id")
@@ -154,41 +180,7 @@ def measure_history(measure: Measure) -> list[Change]:
         .select_related("history_user")
         .order_by(*order)
     )
-    fields = list(
-        ActionField.objects.filter(version__area_id=measure.area_id).select_related("version")
-    )
-    goals = list(
-        Goal.objects.filter(action_field__version__area_id=measure.area_id).select_related(
-            "action_field__version"
-        )
-    )
-    field_names = {
-        af.pk: _("%(title)s (version %(number)s)")
-        % {"title": af.title, "number": af.version.number}
-        for af in fields
-    }
-    goal_names = {
-        g.pk: _("%(title)s (version %(number)s)")
-        % {"title": g.title, "number": g.action_field.version.number}
-        for g in goals
-    }
-    links = [
-        _link_history(measure, "partner_actors", "actor_id", actor_names),
-        _link_history(
-            measure,
-            "action_fields",
-            "actionfield_id",
-            field_names,
-            {af.pk: (af.origin_id, af.version.created_at) for af in fields if af.origin_id},
-        ),
-        _link_history(
-            measure,
-            "goals",
-            "goal_id",
-            goal_names,
-            {g.pk: (g.origin_id, g.action_field.version.created_at) for g in goals if g.origin_id},
-        ),
-    ]
+    links = _links(measure, actor_names)
     changes = _changes(measure_records, Measure, lambda r: _("Measure"), actor_names, links)
     goal_ids = [g.pk for g in measure.goals.all()]
     goal_records = (

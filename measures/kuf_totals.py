@@ -13,12 +13,11 @@ exports keep using ``build_kuf`` so their rows are complete.
 from collections import defaultdict
 from types import SimpleNamespace
 
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from .kuf import Amounts, FieldKuf, Kuf, MeasureKuf
-from .models import ActionField, FinancingRow, FinancingSource, Measure
-from .overview import WITHOUT_FIELD, primary_field
+from .models import ActionField, FinancingSource
+from .overview import WITHOUT_FIELD, financing_sums
 
 
 def _field_titles(version) -> dict:
@@ -35,14 +34,7 @@ def _field_titles(version) -> dict:
 def kuf_totals(version) -> Kuf:
     """Sums by year × source × field of action × state in one query (rows do not grow with
     the number of measures)."""
-    _order, field_pk = primary_field(version, outer="measure_id")
-    rows = (
-        FinancingRow.objects.filter(measure__in=Measure.objects.in_version(version))
-        .annotate(field_pk=field_pk)
-        .values("field_pk", "year", "source", "state")
-        .annotate(amount=Sum("amount"))
-        .order_by()
-    )
+    rows = financing_sums(version)
     titles = _field_titles(version)
     cells, by_year, by_source = defaultdict(Amounts), defaultdict(Amounts), defaultdict(Amounts)
     total = Amounts()
@@ -80,7 +72,7 @@ def kuf_totals(version) -> Kuf:
 
 
 def kuf_page_groups(measures, kuf: Kuf) -> list:
-    """One page of measures (annotated by ``in_timeline_order``, ``financing_rows``
+    """One page of measures (``overview.measures_of_page``: ``field_pk`` set, ``financing_rows``
     prefetched) as field groups with per-year cells on the KuF's years."""
     titles = kuf.field_titles
     groups: list = []

@@ -8,16 +8,20 @@ number of queries and return a fixed number of rows (fields × statuses, fields 
     field_previews(version, area=, public=True, limit=10) -> {field_pk: [Measure, ...]}
     field_summaries(version, public=True) -> {field_pk: FieldSummary}
     field_filter(version, action_field) -> Q            # "measures of this field"
-    in_timeline_order(queryset, version) -> queryset    # by primary field, start, title
+    ordered_measures(version, public=, by_start=) -> [(measure_id, field_id)]  # Gantt/KuF order
+    measures_of_page(rows, queryset) -> [Measure]       # one page of those, with field_pk
+    financing_sums(version) -> [{field_pk, year, source, state, amount}]
 """
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce, Lower, RowNumber
+from django.db import connection
+from django.db.models import Count, F, Max, Min, Q, Window
+from django.db.models.functions import Lower, RowNumber
 
-from .models import Measure, MeasureStatus
+from .models import ActionField, FinancingRow, Goal, Measure, MeasureStatus
 
 FIELD_PREVIEW = 10
 WITHOUT_FIELD = 10**6
@@ -135,40 +139,87 @@ def field_filter(version, action_field) -> Q:
     return Q(pk__in=direct) | (Q(pk__in=via_goal) & ~Q(pk__in=with_field))
 
 
-def _first(links, outer, value):
-    return Subquery(links.filter(measure_id=OuterRef(outer)).values(value)[:1])
+def _primary_field_sql(*, public: bool) -> str:
+    """SQL of the relation (measure_id, field_id, field_order): every measure of a version with
+    the field of action it is listed under in the Gantt and the KuF – its first field in the
+    version, else its first goal's field. Parameters: the version id, three times.
+
+    A derived table with window functions (SQLite and PostgreSQL), so each measure is looked up
+    once, not once per financing row or per sort comparison."""
+    q = connection.ops.quote_name
+    fl, gl = q(FieldLink._meta.db_table), q(GoalLink._meta.db_table)
+    af, goal = q(ActionField._meta.db_table), q(Goal._meta.db_table)
+    measure = q(Measure._meta.db_table)
+    public_only = f" AND m.{q('is_public')}" if public else ""
+    order = q("order")
+    return f"""
+        SELECT x.measure_id, x.field_id, x.field_order FROM (
+            SELECT l.measure_id, f.id AS field_id, f.{order} AS field_order, 0 AS via_goal,
+                   ROW_NUMBER() OVER (PARTITION BY l.measure_id ORDER BY f.{order}, f.id) AS rn
+            FROM {fl} l JOIN {af} f ON f.id = l.actionfield_id WHERE f.version_id = %s
+            UNION ALL
+            SELECT gl.measure_id, f.id, f.{order}, 1,
+                   ROW_NUMBER() OVER (PARTITION BY gl.measure_id ORDER BY f.{order}, f.id)
+            FROM {gl} gl JOIN {goal} g ON g.id = gl.goal_id
+                 JOIN {af} f ON f.id = g.action_field_id WHERE f.version_id = %s
+        ) x JOIN {measure} m ON m.id = x.measure_id
+        WHERE x.rn = 1{public_only} AND (x.via_goal = 0 OR x.measure_id NOT IN (
+            SELECT l2.measure_id FROM {fl} l2 JOIN {af} f2 ON f2.id = l2.actionfield_id
+            WHERE f2.version_id = %s))
+    """  # noqa: S608 – table and column names from model meta, values as parameters
 
 
-def primary_field(version, outer: str = "pk") -> tuple:
-    """SQL expressions for (order, pk) of the field of action a measure is listed under in the
-    Gantt and the KuF: its first field in the version, else its first goal's field; ``outer``
-    names the measure's id in the outer query."""
-    direct = FieldLink.objects.filter(actionfield__version=version).order_by(
-        "actionfield__order", "actionfield_id"
-    )
-    via_goal = GoalLink.objects.filter(goal__action_field__version=version).order_by(
-        "goal__action_field__order", "goal__action_field_id"
-    )
-    order = Coalesce(
-        _first(direct, outer, "actionfield__order"),
-        _first(via_goal, outer, "goal__action_field__order"),
-        Value(WITHOUT_FIELD),
-        output_field=IntegerField(),
-    )
-    pk = Coalesce(
-        _first(direct, outer, "actionfield_id"),
-        _first(via_goal, outer, "goal__action_field_id"),
-        Value(0),
-        output_field=IntegerField(),
-    )
-    return order, pk
+def ordered_measures(version, *, public: bool, by_start: bool) -> list[tuple[int, int]]:
+    """``[(measure_id, field_id), ...]`` of the version's measures in the order the Gantt
+    (``by_start``) or the KuF lists them: by field of action, then planned start, then title.
+    One query returning two integers per measure; pages fetch their 50 measures by id."""
+    q = connection.ops.quote_name
+    then = "m.planned_start IS NULL, m.planned_start, " if by_start else ""
+    sql = f"""
+        SELECT p.measure_id, p.field_id FROM ({_primary_field_sql(public=public)}) p
+        JOIN {q(Measure._meta.db_table)} m ON m.id = p.measure_id
+        ORDER BY p.field_order, p.field_id, {then}LOWER(m.title), m.id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [version.pk] * 3)
+        return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
-def in_timeline_order(queryset, version, *, by_start: bool = True):
-    """Order measures as the Gantt (``by_start``) or the KuF groups them: by primary field of
-    action, then planned start (Gantt) and title – so a page shows whole groups in order."""
-    order, pk = primary_field(version)
-    then = [F("planned_start").asc(nulls_last=True)] if by_start else []
-    return queryset.annotate(field_order=order, field_pk=pk).order_by(
-        "field_order", "field_pk", *then, Lower("title"), "pk"
-    )
+def measures_of_page(rows, queryset) -> list:
+    """The measures of one page of ``ordered_measures`` rows, in that order, each with
+    ``field_pk`` set (its field of action)."""
+    field_of = dict(rows)
+    measures = {m.pk: m for m in queryset.filter(pk__in=list(field_of))}
+    result = []
+    for pk, field_pk in rows:
+        if pk in measures:
+            measures[pk].field_pk = field_pk
+            result.append(measures[pk])
+    return result
+
+
+def financing_sums(version) -> list[dict]:
+    """Financing amounts of the version's measures summed by field of action (the measure's
+    primary field), year, source and state: rows do not grow with the number of measures."""
+    q = connection.ops.quote_name
+    sql = f"""
+        SELECT p.field_id, r.year, r.source, r.state, SUM(r.amount)
+        FROM {q(FinancingRow._meta.db_table)} r
+        JOIN ({_primary_field_sql(public=False)}) p ON p.measure_id = r.measure_id
+        GROUP BY p.field_id, r.year, r.source, r.state
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [version.pk] * 3)
+        rows = cursor.fetchall()
+    cent = Decimal("0.01")
+    return [
+        {
+            "field_pk": field_id,
+            "year": year,
+            "source": source,
+            "state": state,
+            # SQLite sums decimals as floats: back to cents.
+            "amount": Decimal(str(total)).quantize(cent),
+        }
+        for field_id, year, source, state, total in rows
+    ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import os
 import secrets
 import shutil
@@ -299,6 +300,8 @@ def load_python(port: int, path: str, cookie: str, seconds: int, connections: in
     latencies.sort()
 
     def pct(p):
+        if not latencies:
+            return 0.0
         return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
 
     return {"rps": len(latencies) / elapsed, "p50": pct(0.5), "p95": pct(0.95), "errors": errors[0]}
@@ -308,6 +311,11 @@ def load_python(port: int, path: str, cookie: str, seconds: int, connections: in
 
 
 def measure(scale: str, pages: list, session: str, page_cache: bool, args) -> list[dict]:
+    """Per page: bare view, page, bare view again (the share uses the mean of both bare runs).
+
+    A slow page gets a longer window (4 × one warm request, at most 60 s) so that it completes
+    enough requests to count.
+    """
     load = load_wrk if shutil.which("wrk") else load_python
     results = []
     with Gunicorn(scale, page_cache) as server:
@@ -315,14 +323,19 @@ def measure(scale: str, pages: list, session: str, page_cache: bool, args) -> li
             if page_cache and page["login"]:
                 continue  # logged-in pages are never cached: measured once, with the cache off
             cookie = session if page["login"] else ""
-            status, _ = get(server.port, page["url"], cookie)  # warm up (and fill the cache)
-            bare = load(server.port, "/healthz", "", args.seconds, args.connections)
-            result = load(server.port, page["url"], cookie, args.seconds, args.connections)
-            result.update(page, bare=bare["rps"], share=result["rps"] / bare["rps"], warm=status)
+            get(server.port, page["url"], cookie)  # warm up (and fill the cache)
+            started = time.monotonic()
+            get(server.port, page["url"], cookie)
+            seconds = min(60, max(args.seconds, math.ceil(4 * (time.monotonic() - started))))
+            before = load(server.port, "/healthz", "", args.seconds, args.connections)
+            result = load(server.port, page["url"], cookie, seconds, args.connections)
+            after = load(server.port, "/healthz", "", args.seconds, args.connections)
+            bare = (before["rps"] + after["rps"]) / 2
+            result.update(page, bare=bare, share=result["rps"] / bare, seconds=seconds)
             results.append(result)
             log(
                 f"{scale} cache {'on ' if page_cache else 'off'} {page['name']}: "
-                f"{result['rps']:.1f} req/s"
+                f"{result['rps']:.1f} req/s ({seconds} s), bare {bare:.0f} req/s"
             )
     return results
 
@@ -355,8 +368,9 @@ def print_ratios(all_results: dict) -> None:
             x = by_name.get(r["url"])
             if x is None:
                 continue
+            time_ratio = r["share"] / x["share"] if x["share"] else float("inf")
             print(
-                f"{r['name']:<28} {mode:>5} {r['share'] / x['share']:>6.2f} "
+                f"{r['name']:<28} {mode:>5} {time_ratio:>6.2f} "
                 f"{x['p50'] / max(r['p50'], 0.001):>6.2f} {x['bytes'] / max(r['bytes'], 1):>6.2f} "
                 f"{r['queries']:>4}→{x['queries']:<4}"
             )

@@ -13,7 +13,7 @@ from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
 from ..kuf_totals import kuf_page_groups, kuf_totals
 from ..models import Measure
-from ..overview import in_timeline_order
+from ..overview import measures_of_page, ordered_measures
 from .mixins import VersionMixin
 from .public import TIMELINE_PER_PAGE, _query_without_page, summary_chart
 
@@ -51,15 +51,17 @@ class KufView(VersionMeasuresMixin, ListView):
 
     def get_queryset(self):
         if self.version is None:
-            return Measure.objects.none()
-        measures = Measure.objects.in_version(self.version).prefetch_related("financing_rows")
-        return in_timeline_order(measures, self.version, by_start=False)
+            return []
+        return ordered_measures(self.version, public=False, by_start=False)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.version is not None:
             context["kuf"] = kuf = kuf_totals(self.version)
-            context["page_groups"] = kuf_page_groups(context["measures"], kuf)
+            measures = measures_of_page(
+                context["measures"], Measure.objects.prefetch_related("financing_rows")
+            )
+            context["page_groups"] = kuf_page_groups(measures, kuf)
         context["title"] = self.kuf_title()
         context["query"] = _query_without_page(self.request)
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Costs and financing (KuF)"), ""))
@@ -94,15 +96,17 @@ class TimelineView(VersionMeasuresMixin, ListView):
 
     def get_queryset(self):
         if self.version is None:
-            return Measure.objects.none()
-        return in_timeline_order(Measure.objects.for_timeline(self.version), self.version)
+            return []
+        return ordered_measures(self.version, public=False, by_start=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Timeline"), ""))
         context["query"] = _query_without_page(self.request)
         if self.version is not None:
-            page_measures = list(context["measures"])
+            page_measures = measures_of_page(
+                context["measures"], Measure.objects.for_timeline(self.version)
+            )
             fields = list(self.version.action_fields.order_by("order", "pk"))
             context["summary"], context["summary_rows"] = summary_chart(
                 self.version, fields, area=self.area, public=False, id_prefix="summary-gantt"

@@ -1,5 +1,7 @@
 """Internal measure pages: list with filters, detail with history, create/edit with inline rows."""
 
+import re
+
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -19,7 +21,7 @@ from ..forms.measure import (
     FinancingFormSet,
     MeasureForm,
     MilestoneFormSet,
-    working_version,
+    editable_versions,
 )
 from ..history import measure_history
 from ..models import Measure, Milestone
@@ -53,7 +55,12 @@ class MeasureListView(AreaPermissionMixin, ListView):
         )
 
     def get_queryset(self):
-        return self.filterset.qs.distinct().for_list().order_by("title", "pk")
+        return (
+            self.filterset.qs.distinct()
+            .for_list()
+            .with_version_state(self.area)
+            .order_by("title", "pk")
+        )
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -74,7 +81,7 @@ class MeasureDetailView(AreaPermissionMixin, DetailView):
     context_object_name = "measure"
 
     def get_queryset(self):
-        return Measure.objects.for_area(self.area).for_detail()
+        return Measure.objects.for_area(self.area).for_detail().with_version_state(self.area)
 
     def get_context_data(self, **kwargs):
         measure = self.object
@@ -103,11 +110,11 @@ class MeasureFormMixin(AreaPermissionMixin):
         return Measure.objects.for_area(self.area)
 
     @cached_property
-    def version(self):
-        return working_version(self.area)
+    def versions(self):
+        return editable_versions(self.area, new=self.object.pk is None)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "area": self.area, "version": self.version}
+        return {**super().get_form_kwargs(), "area": self.area, "versions": self.versions}
 
     def get_formsets(self, data=None, *, bounds=None):
         milestones = MilestoneFormSet(
@@ -129,7 +136,8 @@ class MeasureFormMixin(AreaPermissionMixin):
             cancel_url = list_crumb[1]
             crumbs = [list_crumb, (_("New measure"), "")]
         kwargs.update(
-            version=self.version,
+            version=self.versions[0] if self.versions else None,
+            versions=self.versions,
             cancel_url=cancel_url,
             breadcrumbs=internal_crumbs(self.area, *crumbs),
         )
@@ -146,10 +154,18 @@ class MeasureFormMixin(AreaPermissionMixin):
             return self.add_row(add_row)
         form = self.get_form()
         form_valid = form.is_valid()
+        data = request.POST.copy()
+        flooded = _clamp_row_counts(data)
         # Milestones are checked against the planned period just entered.
-        milestones, financing = self.get_formsets(request.POST, bounds=form.milestone_bounds())
+        milestones, financing = self.get_formsets(data, bounds=form.milestone_bounds())
         # Validate every part so all errors show at once.
-        if not all([form_valid, milestones.is_valid(), financing.is_valid()]):
+        if flooded or not all([form_valid, milestones.is_valid(), financing.is_valid()]):
+            for formset_class in flooded:
+                if formset_class is FinancingFormSet:
+                    text = _("At most %(max)s financing rows can be saved at once.")
+                else:
+                    text = _("At most %(max)s milestones can be saved at once.")
+                messages.error(request, text % {"max": formset_class.absolute_max})
             messages.error(request, _("Please correct the errors below. Nothing has been saved."))
             context = self.get_context_data(form=form, milestones=milestones, financing=financing)
             return self.render_to_response(context)
@@ -174,7 +190,7 @@ class MeasureFormMixin(AreaPermissionMixin):
         is_new = self.object.pk is None
         measure = services.save_measure(
             area=self.area,
-            version=self.version,
+            versions=self.versions,
             form=form,
             milestones=milestones,
             financing=financing,
@@ -185,6 +201,26 @@ class MeasureFormMixin(AreaPermissionMixin):
             text = _("The measure “%(title)s” has been saved.")
         messages.success(self.request, text % {"title": measure.title})
         return HttpResponseRedirect(_detail_url(measure))
+
+
+def _clamp_row_counts(data) -> list:
+    """Lowers a row count above a formset's cap (``financing-TOTAL_FORMS=100000``) to the rows
+    actually sent, so the answer is quick; returns the formset classes that were over."""
+    flooded = []
+    for prefix, formset_class in (
+        (MILESTONE_PREFIX, MilestoneFormSet),
+        (FINANCING_PREFIX, FinancingFormSet),
+    ):
+        key = f"{prefix}-TOTAL_FORMS"
+        try:
+            total = int(data.get(key, "0"))
+        except ValueError:
+            continue  # the formset reports a broken management form itself
+        if total > formset_class.absolute_max:
+            sent = [int(m[1]) for k in data if (m := re.match(rf"{prefix}-(\d+)-", k))]
+            data[key] = str(min(max(sent, default=-1) + 1, formset_class.absolute_max))
+            flooded.append(formset_class)
+    return flooded
 
 
 class MeasureCreateView(MeasureFormMixin, CreateView):

@@ -26,7 +26,13 @@ from ..forms.public import PublicMeasureFilterForm
 from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
 from ..indicators import traffic_light
 from ..models import ConceptVersion, Goal, Indicator, IndicatorValue, Measure
-from ..overview import field_filter, field_previews, field_summaries, in_timeline_order
+from ..overview import (
+    field_filter,
+    field_previews,
+    field_summaries,
+    measures_of_page,
+    ordered_measures,
+)
 
 MEASURES_PER_PAGE = 25
 TIMELINE_PER_PAGE = 50
@@ -172,16 +178,17 @@ class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
 
     def get_queryset(self):
         if self.version is None:
-            return Measure.objects.none()
-        measures = Measure.objects.for_timeline(self.version).filter(is_public=True)
-        return in_timeline_order(measures, self.version)
+            return []
+        return ordered_measures(self.version, public=True, by_start=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["version"] = self.version
         context["breadcrumbs"] = public_crumbs(self.area, (_("Timeline of the measures"), ""))
         if self.version is not None:
-            page_measures = list(context["measures"])
+            page_measures = measures_of_page(
+                context["measures"], Measure.objects.for_timeline(self.version)
+            )
             fields = list(self.version.action_fields.order_by("order", "pk"))
             context["summary"], context["summary_rows"] = summary_chart(
                 self.version, fields, area=self.area, public=True, id_prefix="summary-gantt"
@@ -205,7 +212,7 @@ class PublicMeasureView(AreaMixin, DetailView):
         area = self.area
         if not area.is_public and not self.request.user.has_perm("ihk.view_area_internal", area):
             raise Http404
-        queryset = Measure.objects.filter(area=area, is_public=True).for_detail()
+        queryset = Measure.objects.public_for(area).for_detail()
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):

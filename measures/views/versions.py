@@ -7,7 +7,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DeleteView, ListView, TemplateView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DeleteView,
+    DetailView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
 from django.views.generic.detail import SingleObjectMixin
 
 from .. import services
@@ -116,22 +123,35 @@ class VersionMakeCurrentView(VersionActionView):
         return redirect("measures:version_list", area_slug=self.area.slug)
 
 
-class VersionStartUpdateView(VersionActionView):
-    """Starts a Fortschreibung of the version (POST only) and opens the new draft."""
+class VersionStartUpdateView(VersionObjectMixin, ConceptWriteMixin, DetailView):
+    """Starts a Fortschreibung of the version: a page that says what happens (GET), then the
+    new draft (POST), which opens on its concept page."""
 
-    def act(self, version):
+    template_name = "measures/version_start_update.html"
+    context_object_name = "version"
+
+    def get_context_data(self, **kwargs):
+        kwargs.update(
+            next_number=services.next_version_number(self.area),
+            open_draft=services.open_draft(self.object),
+            breadcrumbs=self.concept_crumbs((_("Start update"), "")),
+        )
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        version = self.get_object()
         try:
-            new = services.start_update(version=version, user=self.request.user)
+            new = services.start_update(version=version, user=request.user)
         except ValidationError as exc:
-            messages.error(self.request, " ".join(exc.messages))
+            messages.error(request, " ".join(exc.messages))
             return redirect("measures:version_list", area_slug=self.area.slug)
         messages.success(
-            self.request,
+            request,
             _(
                 "%(new)s has been started as a draft with a copy of the structure of %(old)s. "
                 "The previous version stays unchanged."
             )
-            % {"new": new, "old": version},
+            % {"new": _("Version %(number)s") % {"number": new.number}, "old": version.label},
         )
         return HttpResponseRedirect(concept_url(new))
 
@@ -180,6 +200,7 @@ class VersionCompareView(ConceptReadMixin, TemplateView):
             old=old,
             new=new,
             diff=diff,
+            new_is_live=bool(versions) and new == versions[0],
             breadcrumbs=self.concept_crumbs((_("Compare versions"), "")),
         )
         return super().get_context_data(**kwargs)

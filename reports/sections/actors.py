@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorKind, ActorStatus, Committee, CommitteeKind
 from actors.stakeholder import stakeholder_svg
-from measures.models import FinancingRow, FinancingSource
+from measures.models import ACTOR_SOURCES, FinancingRow
 
 from .common import iso, money
 
@@ -38,7 +38,7 @@ def _committees(area) -> list[dict]:
 def _own_resources(area) -> dict:
     own = list(
         FinancingRow.objects.filter(
-            measure__area=area, source=FinancingSource.OWN_RESOURCES, actor__isnull=False
+            measure__area=area, source__in=ACTOR_SOURCES, actor__isnull=False
         )
         .order_by()
         .values("actor__name", "actor__kind")

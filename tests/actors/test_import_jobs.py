@@ -53,7 +53,7 @@ def test_large_import_is_queued_then_run_by_the_task(client_as, area, manager):
     assert task_row.args_kwargs["args"] == [job.pk]  # a primary key, never an object
     page = client.get(job.get_absolute_url()).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in page
-    assert "Warten auf den Hintergrunddienst" in page
+    assert "Warten auf den Hintergrundprozess" in page
 
     run_import_task.call(job.pk)
 

@@ -4,6 +4,7 @@
 invalidation): a cached page still shows the old value, a rendered one the new value.
 """
 
+import os
 import re
 import uuid
 
@@ -327,3 +328,31 @@ def test_healthz_answers_ok_without_the_database(client, django_assert_num_queri
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def test_cache_url_selects_djangos_own_backends():
+    from ihk.settings import _cache_from_url
+
+    redis = _cache_from_url("redis://127.0.0.1:6379/15")
+    assert redis == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+    }
+    database = _cache_from_url("dbcache://ihk_cache")
+    assert database["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert database["LOCATION"] == "ihk_cache"
+
+
+def test_default_cache_is_the_shared_database_cache(settings):
+    from django.core.cache import caches
+    from django.db import connection
+
+    if "CACHE_URL" not in os.environ:
+        assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+        assert "ihk_cache" in connection.introspection.table_names()
+    caches["default"].set("ihk-test", 41)
+    assert caches["default"].incr("ihk-test") == 42
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

@@ -1,11 +1,16 @@
 """Security headers, private caching, cookies, undecodable posts, CSP-clean templates (10.5/9)."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+
+from tests.ihk.test_settings import run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_CSP = (
@@ -108,7 +113,10 @@ def test_utf8_charset_is_accepted(client, area):
 # --- Templates: nothing the Content-Security-Policy would block ----------------------------------
 
 INLINE_STYLE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
-INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>", re.IGNORECASE)
+# A data block (type="application/json") is never executed, so the CSP allows it.
+INLINE_SCRIPT = re.compile(
+    r"<script\b(?![^>]*\bsrc\s*=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.IGNORECASE
+)
 EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=\s*[\"']", re.IGNORECASE)
 STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
 
@@ -136,3 +144,23 @@ def test_no_template_has_inline_style_script_or_event_handler():
                 line = text.count("\n", 0, match.start()) + 1
                 offenders.append(f"{path.relative_to(ROOT)}:{line}: {name}")
     assert offenders == [], "\n".join(offenders)
+
+
+# --- DEBUG defaults to off ------------------------------------------------------------------------
+
+
+def test_debug_is_off_unless_switched_on_and_then_the_dev_key_is_refused():
+    unset = ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    # Switched on explicitly, the development key is accepted.
+    assert run_manage("check", DEBUG="true").returncode == 0

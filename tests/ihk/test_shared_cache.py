@@ -36,17 +36,6 @@ def redis_client(prefix):
     return RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
 
 
-def test_settings_select_djangos_redis_backend():
-    from ihk.settings import _cache_from_url
-
-    config = _cache_from_url(REDIS_URL)
-    assert config == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-    }
-    assert _cache_from_url("dbcache://ihk_cache")["BACKEND"].endswith("DatabaseCache")
-
-
 def test_two_clients_share_one_atomic_counter(prefix):
     one, two = redis_client(prefix), redis_client(prefix)
     one.set("hits", 0, timeout=60)

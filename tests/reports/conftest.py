@@ -44,8 +44,20 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """The "already queued" marks of concept PDFs live in the cache: start every test empty."""
+def empty_cache(request):
+    """The "already queued" marks of concept PDFs live in the cache: start every test empty.
+
+    The default cache is the database cache, so the test's database must be set up first; a
+    test without database access has no cache to clear.
+    """
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        yield
+        return
     cache.clear()
     yield
     cache.clear()
