@@ -134,13 +134,13 @@ def test_non_public_area_is_not_cached_for_its_members(client, area, measure, ma
     assert client.get(page(area)).status_code == 404
 
 
-def test_pending_messages_bypass_the_cache(client, area, measure):
+def test_confirmation_after_posting_is_not_a_stale_page(client, area, measure):
     client.get(page(area, measure))
     rename_silently(measure, "Neuer Titel")
     html = client.get(page(area, measure)).content.decode()
     response = client.post(comment_url(area, measure), comment_data(html))
     assert response.status_code == 302
-    shown = client.get(page(area, measure))
+    shown = client.get(response["Location"])  # the confirmation is shown at the form
     assert "Neuer Titel" in shown.content.decode()  # rendered, not from the cache
     assert "wird nach Prüfung veröffentlicht" in shown.content.decode()
 
