@@ -58,3 +58,21 @@ def diff_value(value):
     if isinstance(value, datetime.date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return value
+
+
+# Units that only say "this is a count": the number alone reads better ("6", not "6 Anzahl").
+COUNT_UNITS = {"", "anzahl", "stück", "stk.", "count", "number", "pieces"}
+
+
+@register.filter
+def with_unit(value, unit=""):
+    """An indicator value in the active language with its unit, without decimals when it is
+    whole and without a unit that only means "count": "12.000 m²", "34,5 %", "6"."""
+    from ihk.formatting import format_number, to_decimal
+
+    number = to_decimal(value)
+    if number is None:
+        return "–"
+    text = format_number(number, 0 if number == number.to_integral_value() else 2)
+    unit = (unit or "").strip()
+    return text if unit.lower() in COUNT_UNITS else f"{text}\u00a0{unit}"

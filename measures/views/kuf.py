@@ -1,47 +1,27 @@
 """Internal overviews of one concept version: KuF (page, XLSX, CSV) and the timeline (Gantt)."""
 
-from django.http import Http404, HttpResponse
-from django.urls import reverse
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
-from ihk.mixins import AreaPermissionMixin
+from ihk.mixins import internal_crumbs
 
 from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
 from ..kuf_totals import kuf_page_groups, kuf_totals
-from ..models import ConceptVersion, Measure
+from ..models import Measure
 from ..overview import measures_of_page, ordered_measures
+from .mixins import VersionMixin
 from .public import TIMELINE_PER_PAGE, _query_without_page, summary_chart
 
 KUF_MEASURES_PER_PAGE = 50
 
 
-class VersionMixin(AreaPermissionMixin):
-    """Picks the version from ``?version=<number>``: by default the current, else the newest."""
-
-    permission_required = "measures.view_internal"
-
-    @cached_property
-    def versions(self):
-        return list(ConceptVersion.objects.filter(area=self.area).order_by("-number"))
-
-    @cached_property
-    def version(self):
-        wanted = self.request.GET.get("version")
-        if wanted:
-            for version in self.versions:
-                if str(version.number) == wanted:
-                    return version
-            raise Http404
-        for version in self.versions:
-            if version.is_current:
-                return version
-        return self.versions[0] if self.versions else None
+class VersionMeasuresMixin(VersionMixin):
+    """The chosen version (``?version=<number>``) and its measures."""
 
     def measures(self, *, with_costs: bool = True):
         if self.version is None:
@@ -50,11 +30,6 @@ class VersionMixin(AreaPermissionMixin):
         if not with_costs:
             measures = Measure.objects.for_timeline(self.version)
         return list(measures.order_by("title"))
-
-    def get_context_data(self, **kwargs):
-        kwargs["versions"] = self.versions
-        kwargs["version"] = self.version
-        return super().get_context_data(**kwargs)
 
     def kuf_title(self) -> str:
         return _("Cost and financing overview – %(area)s, version %(number)s") % {
@@ -67,15 +42,7 @@ class VersionMixin(AreaPermissionMixin):
         return f"kuf-{slugify(self.area.slug)}-v{number}.{extension}"
 
 
-def _crumbs(area, label):
-    return [
-        (_("My areas"), reverse("ihk:dashboard")),
-        (area.name, reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})),
-        (label, ""),
-    ]
-
-
-class KufView(VersionMixin, ListView):
+class KufView(VersionMeasuresMixin, ListView):
     """Totals of the whole version (aggregated in SQL) and the measures 50 per page."""
 
     template_name = "measures/kuf.html"
@@ -97,11 +64,11 @@ class KufView(VersionMixin, ListView):
             context["page_groups"] = kuf_page_groups(measures, kuf)
         context["title"] = self.kuf_title()
         context["query"] = _query_without_page(self.request)
-        context["breadcrumbs"] = _crumbs(self.area, _("Costs and financing (KuF)"))
+        context["breadcrumbs"] = internal_crumbs(self.area, (_("Costs and financing (KuF)"), ""))
         return context
 
 
-class KufXlsxView(VersionMixin, View):
+class KufXlsxView(VersionMeasuresMixin, View):
     def get(self, request, *args, **kwargs):
         content = kuf_xlsx(build_kuf(self.measures()), title=self.kuf_title())
         response = HttpResponse(
@@ -112,7 +79,7 @@ class KufXlsxView(VersionMixin, View):
         return response
 
 
-class KufCsvView(VersionMixin, View):
+class KufCsvView(VersionMeasuresMixin, View):
     def get(self, request, *args, **kwargs):
         content = kuf_csv(build_kuf(self.measures()))  # UTF-8 with BOM, for Excel
         response = HttpResponse(content, content_type="text/csv; charset=utf-8")
@@ -120,7 +87,7 @@ class KufCsvView(VersionMixin, View):
         return response
 
 
-class TimelineView(VersionMixin, ListView):
+class TimelineView(VersionMeasuresMixin, ListView):
     """The version's Gantt chart, 50 measures per page, with a summary per field of action."""
 
     template_name = "measures/timeline.html"
@@ -134,7 +101,7 @@ class TimelineView(VersionMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = _crumbs(self.area, _("Timeline"))
+        context["breadcrumbs"] = internal_crumbs(self.area, (_("Timeline"), ""))
         context["query"] = _query_without_page(self.request)
         if self.version is not None:
             page_measures = measures_of_page(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from actors.models import ActorStatus
+from ihk.caching import cache_public_page
 from ihk.mixins import AreaMixin, PublicAreaMixin, public_crumbs
 from ihk.views import AreaPublicView
 
@@ -104,6 +105,7 @@ class CurrentVersionMixin:
         return ConceptVersion.objects.filter(area=self.area, is_current=True).first()
 
 
+@cache_public_page()
 class PublicConceptView(CurrentVersionMixin, AreaPublicView):
     """The area's public page: an overview of the concept of its current version."""
 
@@ -132,6 +134,7 @@ class PublicConceptView(CurrentVersionMixin, AreaPublicView):
         return super().get_context_data(**kwargs)
 
 
+@cache_public_page()
 class PublicMeasureListView(CurrentVersionMixin, PublicAreaMixin, ListView):
     """All public measures of the current version, 25 per page, by field of action and status."""
 
@@ -174,6 +177,7 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
+@cache_public_page()
 class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
     """The full public timeline (Gantt), 50 measures per page, with the summary on top."""
 
@@ -206,6 +210,7 @@ class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
         return context
 
 
+@cache_public_page()
 class PublicMeasureView(AreaMixin, DetailView):
     """A public measure of a public area; anything else is 404 for everyone."""
 
@@ -216,7 +221,7 @@ class PublicMeasureView(AreaMixin, DetailView):
         area = self.area
         if not area.is_public and not self.request.user.has_perm("ihk.view_area_internal", area):
             raise Http404
-        queryset = Measure.objects.filter(area=area, is_public=True).for_detail()
+        queryset = Measure.objects.public_for(area).for_detail()
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
