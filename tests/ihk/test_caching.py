@@ -134,15 +134,35 @@ def test_non_public_area_is_not_cached_for_its_members(client, area, measure, ma
     assert client.get(page(area)).status_code == 404
 
 
-def test_confirmation_after_posting_is_not_a_stale_page(client, area, measure):
+def test_pending_messages_bypass_the_cache(client, area, measure):
+    # A report of a comment leaves a message for the next page (a new comment's confirmation
+    # is part of the page it redirects to, ?comment=pending, and needs no message).
+    reported = CommentFactory(area=area, measure=measure)
     client.get(page(area, measure))
     rename_silently(measure, "Neuer Titel")
     html = client.get(page(area, measure)).content.decode()
+    report_url = reverse(
+        "participation:comment_report", kwargs={"area_slug": area.slug, "pk": reported.pk}
+    )
+    response = client.post(
+        report_url, {"csrfmiddlewaretoken": TOKEN_RE.search(html).group(1), "reason": "x"}
+    )
+    assert response.status_code == 302
+    shown = client.get(page(area, measure))
+    assert "Neuer Titel" in shown.content.decode()  # rendered, not from the cache
+    assert "Die Moderation sieht sich den Kommentar an" in shown.content.decode()
+
+
+def test_comment_confirmation_is_on_the_page_it_redirects_to(client, area, measure):
+    html = client.get(page(area, measure)).content.decode()
     response = client.post(comment_url(area, measure), comment_data(html))
     assert response.status_code == 302
-    shown = client.get(response["Location"])  # the confirmation is shown at the form
-    assert "Neuer Titel" in shown.content.decode()  # rendered, not from the cache
-    assert "wird nach Prüfung veröffentlicht" in shown.content.decode()
+    assert response["Location"].endswith("?comment=pending#comment-notice")
+    shown = client.get(response["Location"]).content.decode()
+    assert "wird nach Prüfung veröffentlicht" in shown
+    assert (
+        "wird nach Prüfung veröffentlicht" not in client.get(page(area, measure)).content.decode()
+    )
 
 
 def test_language_is_part_of_the_key(client, area, measure):
