@@ -115,7 +115,7 @@ class ActorQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "financing_commitments",
-                queryset=financing_model.objects.filter(source="own_resources")
+                queryset=financing_model.objects.filter(source__in=("own_resources", "in_kind"))
                 .select_related("measure")
                 .order_by("year", "measure__title"),
             ),

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import pgettext
 from django.views.generic import ListView
 
+from ihk.caching import cache_public_page
 from ihk.mixins import PublicAreaMixin, public_crumbs
 
 from .models import Actor, ActorKind
@@ -19,6 +20,7 @@ def public_actors_of(area):
     return Actor.objects.for_area(area).public()
 
 
+@cache_public_page()
 class PublicActorListView(PublicAreaMixin, ListView):
     template_name = "actors/public_list.html"
     context_object_name = "actors"

@@ -17,6 +17,7 @@ admin.site.site_title = "IHK Beteiligung"
 
 core_patterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     # The public area page shows the concept: the view lives in measures and keeps this name.
     path("areas/<slug:area_slug>/", PublicConceptView.as_view(), name="area_public"),
@@ -44,6 +45,13 @@ urlpatterns = [
     path("areas/<slug:area_slug>/", include("participation.urls")),
     path("areas/<slug:area_slug>/", include("reports.urls")),
 ]
+
+# Error pages in the site layout (ihk/errors.py); allauth's rate limits answer with handler429.
+handler400 = "ihk.errors.bad_request"
+handler403 = "ihk.errors.permission_denied"
+handler404 = "ihk.errors.page_not_found"
+handler429 = "ihk.errors.too_many_requests"
+handler500 = "ihk.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

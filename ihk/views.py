@@ -1,15 +1,17 @@
 """Core pages: public home, public area page, staff start page, area overview, legal pages."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .caching import cache_public_page
 from .mixins import AreaMixin, AreaPermissionMixin
 from .models import Area
 
 
+@cache_public_page(scope="site")
 class HomeView(ListView):
     template_name = "ihk/home.html"
     context_object_name = "areas"
@@ -53,3 +55,8 @@ class AreaDashboardView(AreaPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         kwargs["breadcrumbs"] = [(_("My areas"), reverse("ihk:dashboard")), (self.area.name, "")]
         return super().get_context_data(**kwargs)
+
+
+def healthz(request):
+    """Health check for load balancers (and the benchmark's bare view): "ok", no database."""
+    return HttpResponse("ok", content_type="text/plain")

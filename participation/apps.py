@@ -6,3 +6,20 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        # Changes to these rows invalidate the area's cached public pages (ihk/caching.py).
+        from ihk.caching import watch_area_models
+
+        watch_area_models(
+            self,
+            {
+                "Event": "area_id",
+                "EventResult": "event.area_id",
+                "HeadCount": "event.area_id",
+                "Attendance": "event.area_id",
+                "Idea": "area_id",
+                "Comment": "area_id",
+                "CommentReport": "comment.area_id",
+            },
+        )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ihk.caching import invalidate_area
 from ihk.models import Area
 
 from .models import Comment, Idea, Moderation
@@ -156,6 +157,7 @@ def erase_submissions(*, area: Area, email: str, mode: str) -> dict[str, int]:
     comments = Comment.objects.filter(area=area, email__iexact=email)
     ideas = Idea.objects.filter(area=area, contact_email__iexact=email)
     n_comments, n_ideas = comments.count(), ideas.count()
+    invalidate_area(area)  # erased data must leave the page cache too (update() sends no signals)
     author_blank = {"pseudonym": "", "email": "", "client_hash": ""}
     if mode == "anonymise":
         comments.update(**author_blank)

@@ -11,6 +11,13 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Views render on every request (query counts, data changes inside one test transaction);
+    tests/ihk/test_caching.py switches the page cache on."""
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture
 def area(db):
     return AreaFactory(name="Gartenstadt-Nord", slug="gartenstadt-nord")

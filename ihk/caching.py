@@ -1,0 +1,352 @@
+"""Page cache for anonymous public pages, invalidated by data changes, with conditional GET.
+
+How it works:
+
+- ``@cache_public_page()`` on a public view class (``scope="area"`` for pages under
+  ``/areas/<slug>/``, ``scope="site"`` for the home page). Only GET/HEAD requests of anonymous
+  visitors without pending messages use it; everyone else gets the view rendered as before.
+- The key is the path with the full query string, host and scheme, language, htmx header and a
+  time bucket of ``PAGE_CACHE_SECONDS`` (time-dependent parts such as "upcoming events" or "today"
+  in the timeline). A stored page records the *generations* it was rendered under: a per-area
+  token and a site-wide one, random values in the shared cache, replaced on every committed change
+  of anything that appears on public pages (``watch_area_models`` from each app's
+  ``AppConfig.ready``). A page is served only while its generations are current, so a change
+  never needs to find the cached pages. Generations and page come in one cache round trip.
+- Per-visitor parts are never shared: pages are rendered with markers instead of the CSRF token
+  and the comment forms' submission keys; serving replaces them with ``get_token(request)`` (so
+  the CSRF cookie is set as usual) and a fresh UUID per form.
+- ``PageCacheMiddleware`` stores a rendered page only once the whole response is known: status
+  200, the visitor still anonymous, and no cookie set other than the CSRF cookie.
+- Every such page carries an ETag derived from its key and the visitor's CSRF cookie;
+  a repeated conditional GET is answered 304 without rendering.
+
+Nothing lives in process memory: generations and pages are in ``caches["default"]``, shared by
+every gunicorn worker and machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import time
+import uuid
+import zlib
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import caches
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.template.response import SimpleTemplateResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags, quote_etag
+
+CSRF_MARKER = "ihk-page-cache-csrf-marker"
+SUBMISSION_MARKER = "ihk-page-cache-submission-marker"
+# A hidden submission key (participation's double-submit guard) must be unique per visitor.
+_SUBMISSION_INPUT = re.compile(
+    r'(<input[^>]*\bname="submission_key"[^>]*\bvalue=")'
+    r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+)
+_STORE_ATTR = "_ihk_page_cache_store"
+_VARY = ("Cookie", "Accept-Language")
+_KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+
+EPOCH_KEY = "ihk:gen:epoch"  # everything (an area renamed, a change we cannot place)
+SITE_KEY = "ihk:gen:site"  # any change in any area: the home page
+
+
+def _area_key(slug: str) -> str:
+    return f"ihk:gen:area:{slug}"
+
+
+def _cache():
+    return caches["default"]
+
+
+def _enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE", True)
+
+
+# --- generations ------------------------------------------------------------------------------
+
+
+def _new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def generations(keys: list[str]) -> list[str]:
+    """The current token of each generation key; a missing one (never set, evicted) is created.
+
+    Tokens are random, so a key that was evicted and created again never matches old pages.
+    """
+    cache = _cache()
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, _new_token(), timeout=None)
+            found[key] = cache.get(key) or _new_token()
+    return [found[key] for key in keys]
+
+
+def bump_area(slug: str) -> None:
+    """Invalidate the pages of one area and the home page."""
+    _cache().set_many({_area_key(slug): _new_token(), SITE_KEY: _new_token()}, timeout=None)
+
+
+def bump_everything() -> None:
+    _cache().set(EPOCH_KEY, _new_token(), timeout=None)
+
+
+# --- invalidation on data changes -------------------------------------------------------------
+
+# model label → attribute path from a row to its area's primary key, e.g. "measure.area_id".
+_WATCHED: dict[str, str] = {}  # filled once at start-up by AppConfig.ready(), never changed later
+
+
+def _area_slug_of(instance) -> str | None:
+    from .models import Area
+
+    if isinstance(instance, Area):
+        return None
+    path = _WATCHED.get(instance._meta.label)
+    if path is None:  # the other side of a many-to-many relation that no app registered
+        return None
+    target = instance
+    try:
+        for name in path.split("."):
+            target = getattr(target, name)
+    except ObjectDoesNotExist:  # the parent is already gone (cascading delete)
+        return None
+    if target is None:
+        return None
+    return Area.objects.filter(pk=target).values_list("slug", flat=True).first()
+
+
+def _invalidate_for(instance) -> None:
+    slug = _area_slug_of(instance)
+    # After the commit: a request that starts after the bump then sees the committed data.
+    if slug is None:
+        transaction.on_commit(bump_everything)
+    else:
+        transaction.on_commit(lambda: bump_area(slug))
+
+
+def invalidate_area(area) -> None:
+    """For writes that send no signals (``QuerySet.update()``, ``bulk_create``): call it in the
+    service that writes; the area's pages are invalidated when the transaction commits."""
+    slug = area.slug
+    transaction.on_commit(lambda: bump_area(slug))
+
+
+def _on_save_or_delete(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _invalidate_for(instance)
+
+
+def _on_m2m_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        _invalidate_for(instance)
+
+
+def watch_area_models(app_config, paths: dict[str, str]) -> None:
+    """Invalidate an area's public pages whenever one of these models changes.
+
+    ``paths`` maps a model name of ``app_config`` to the attribute path from a row to its area's
+    primary key: ``{"Measure": "area_id", "Milestone": "measure.area_id"}``. Saves, deletes and
+    changes of the model's many-to-many fields count. The ``Area`` model itself invalidates
+    every page (a renamed slug must not keep serving the old address).
+    """
+    for name, path in paths.items():
+        model = app_config.get_model(name)
+        _WATCHED[model._meta.label] = path
+        uid = f"ihk.caching:{model._meta.label}"
+        post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)
+        post_delete.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_m2m_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field}"
+            )
+
+
+# --- serving ----------------------------------------------------------------------------------
+
+
+def _usable_for(request) -> bool:
+    return (
+        _enabled()
+        and request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and not len(get_messages(request))
+    )
+
+
+def _page_key(request) -> str:
+    bucket = int(time.time() // max(getattr(settings, "PAGE_CACHE_SECONDS", 300), 1))
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        request.headers.get("HX-Request", ""),
+        str(bucket),
+    ]
+    return "ihk:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _etag(request, key: str, tokens: list[str]) -> str:
+    # The visitor's CSRF cookie is part of it: a page kept by the browser holds a token that is
+    # valid for that cookie only.
+    cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    text = "\n".join([key, *tokens, cookie])
+    return quote_etag(hashlib.sha256(text.encode()).hexdigest()[:32])
+
+
+_MARKERS = re.compile(f"{CSRF_MARKER}|{SUBMISSION_MARKER}".encode())
+
+
+def _personalize(content: bytes, request) -> bytes:
+    """One pass over the page: this visitor's CSRF token, a fresh UUID per submission key."""
+    token = None
+
+    def fill(match):
+        nonlocal token
+        if match.group() == SUBMISSION_MARKER.encode():
+            return str(uuid.uuid4()).encode()
+        if token is None:
+            token = get_token(request).encode()
+        return token
+
+    return _MARKERS.sub(fill, content)
+
+
+def _render_shareable(response):
+    """Render the view's response with markers for per-visitor parts; None if not shareable."""
+    if response.status_code != 200 or response.streaming:
+        return None
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        response.context_data = dict(response.context_data or {}, csrf_token=CSRF_MARKER)
+        response.render()
+    elif response.get("Content-Type", "").startswith("text/html"):
+        return None  # rendered elsewhere: may hold a real CSRF token
+    content = _SUBMISSION_INPUT.sub(rf"\g<1>{SUBMISSION_MARKER}", response.content.decode())
+    headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
+    return {"content": content.encode(), "headers": headers}
+
+
+def _pack(entry: dict) -> dict:
+    # Pages shrink about tenfold: the shared cache holds more of them, transfers less.
+    compressed = zlib.compress(entry["content"], 1)
+    return {"zlib": compressed, "headers": entry["headers"], "gens": entry["gens"]}
+
+
+def _unpack(entry, tokens: list[str]) -> dict | None:
+    """The stored page, if it was rendered under the current generations."""
+    if not isinstance(entry, dict) or entry.get("gens") != tokens:
+        return None
+    return {"content": zlib.decompress(entry["zlib"]), "headers": entry["headers"]}
+
+
+def _from_entry(entry, request):
+    response = HttpResponse(_personalize(entry["content"], request))
+    for name, value in entry["headers"].items():
+        response[name] = value
+    return response
+
+
+def _finish(response, etag: str):
+    response["ETag"] = etag
+    patch_vary_headers(response, _VARY)
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def serve_cached(request, render, scope: str, area_slug: str | None = None):
+    """Serve ``render()``'s page from the shared cache for anonymous visitors (see module doc)."""
+    if not _usable_for(request):
+        return render()
+    if scope == "area" and area_slug:
+        gen_keys = [EPOCH_KEY, _area_key(area_slug)]
+    else:
+        gen_keys = [EPOCH_KEY, SITE_KEY]
+    key = _page_key(request)
+    # One round trip to the cache: the generations and the page together.
+    found = _cache().get_many([*gen_keys, key])
+    if all(gen in found for gen in gen_keys):
+        tokens = [found[gen] for gen in gen_keys]
+    else:
+        tokens = generations(gen_keys)
+    etag = _etag(request, key, tokens)
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        return _finish(HttpResponseNotModified(), etag)
+    entry = _unpack(found.get(key), tokens)
+    if entry is not None:
+        return _finish(_from_entry(entry, request), etag)
+    response = render()
+    entry = _render_shareable(response)
+    if entry is None:
+        return response
+    if request.method == "GET":
+        setattr(request, _STORE_ATTR, (key, dict(entry, gens=tokens)))
+    response.content = _personalize(entry["content"], request)
+    return _finish(response, etag)
+
+
+def cache_public_page(view_class=None, *, scope: str = "area"):
+    """Class decorator for public views: ``@cache_public_page()`` or ``(scope="site")``."""
+
+    def decorate(cls):
+        inner = getattr(cls.dispatch, "__ihk_uncached__", cls.dispatch)
+
+        def dispatch(self, request, *args, **kwargs):
+            return serve_cached(
+                request,
+                lambda: inner(self, request, *args, **kwargs),
+                scope,
+                kwargs.get("area_slug"),
+            )
+
+        dispatch.__ihk_uncached__ = inner
+        dispatch.__doc__ = inner.__doc__
+        cls.dispatch = dispatch
+        return cls
+
+    return decorate(view_class) if view_class is not None else decorate
+
+
+def _sets_other_cookies(request, response) -> bool:
+    for name, morsel in response.cookies.items():
+        if name == settings.CSRF_COOKIE_NAME:
+            continue
+        if morsel.value or name in request.COOKIES:
+            return True  # a real cookie, or a state the visitor had was changed
+    return False
+
+
+class PageCacheMiddleware:
+    """Stores the page a cached view rendered, once the response's cookies are known."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        pending = getattr(request, _STORE_ATTR, None)
+        if pending is not None and self._storable(request, response):
+            key, entry = pending
+            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+            _cache().set(key, _pack(entry), timeout=timeout)
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        user = getattr(request, "user", None)
+        return (
+            response.status_code == 200
+            and not (user is not None and user.is_authenticated)
+            and not _sets_other_cookies(request, response)
+        )
