@@ -356,3 +356,25 @@ def test_default_cache_is_the_shared_database_cache(settings):
     caches["default"].set("ihk-test", 41)
     assert caches["default"].incr("ihk-test") == 42
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_idea_moderation_by_bulk_update_is_visible(client, area, commit):
+    from participation.contributions import ideas_moderate
+    from tests.factories import IdeaFactory
+
+    idea = IdeaFactory(area=area, title="Bücherschrank am Markt", moderation=Moderation.PENDING)
+    url = reverse("participation:idea_list", kwargs={"area_slug": area.slug})
+    assert "Bücherschrank am Markt" not in client.get(url).content.decode()
+    with commit():
+        ideas_moderate(area=area, ids=[idea.pk], action="approve")
+    assert "Bücherschrank am Markt" in client.get(url).content.decode()
+
+
+def test_erased_author_leaves_the_cached_page(client, area, measure, commit):
+    from participation.privacy import erase_submissions
+
+    CommentFactory(area=area, measure=measure, pseudonym="Zaunkönigin", email="z@example.net")
+    assert "Zaunkönigin" in client.get(page(area, measure)).content.decode()
+    with commit():
+        erase_submissions(area=area, email="z@example.net", mode="anonymise")
+    assert "Zaunkönigin" not in client.get(page(area, measure)).content.decode()
