@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
+# DEBUG defaults to off in ihk/settings.py; these development commands switch it on.
+export DEBUG ?= true
 
 .PHONY: run test install messages compilemessages lint format clean bench
 
@@ -22,14 +24,16 @@ run: compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo "Serving http://127.0.0.1:8000 (demo logins above); a background worker generates reports"
-	DEBUG=true $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite, on DATABASE_URL when set, else SQLite. Browser tests need /usr/bin/chromium.
+# The whole suite, on DATABASE_URL when set, else SQLite, in parallel (one test database per
+# worker) with the 15 slowest tests listed. Browser tests need /usr/bin/chromium.
+PYTEST_WORKERS ?= auto
 test: compilemessages
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 # Extract translatable strings: one catalogue for the project (ihk/ and templates/)
 # and one per app (each app owns its locale/ folder).

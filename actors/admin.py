@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Actor, Committee, CommitteeMembership, ContactPerson
+from .models import Actor, Committee, CommitteeMembership, ContactPerson, ImportJob
 
 
 class ContactPersonInline(admin.StackedInline):
@@ -52,3 +52,16 @@ class CommitteeMembershipAdmin(SimpleHistoryAdmin):
     search_fields = ["actor__name", "committee__name", "role"]
     list_select_related = ["actor", "committee"]
     autocomplete_fields = ["actor", "committee"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Background imports, read-only: to see what a stuck or failed import was about."""
+
+    list_display = ["file_name", "area", "state", "progress", "row_count", "created_at"]
+    list_filter = ["state", "area"]
+    list_select_related = ["area"]
+    readonly_fields = [field.name for field in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -319,13 +319,14 @@ def _actor_rows(scale: str, rng: random.Random):
 
 
 @transaction.atomic
-def seed(area, *, scale: str = "small") -> None:
-    if Actor.objects.filter(area=area).exists():
-        return
-    rng = random.Random(3)  # noqa: S311 - demo data, not security
+def _actors(area, scale: str, rng) -> list[Actor]:
     start = datetime.date(2022, 3, 1)
     actors = []
     for name, kind, interest, influence, public, description, website in _actor_rows(scale, rng):
+        address = ""  # residents' addresses are not in the demo (and draw no random numbers)
+        if kind != K.RESIDENT:
+            street = rng.choice(["Nordring", "Lindenhof", "Hochstraße"])
+            address = f"{street} {rng.randint(1, 120)}, 40000 Musterstadt"
         actors.append(
             Actor(
                 area=area,
@@ -336,10 +337,7 @@ def seed(area, *, scale: str = "small") -> None:
                 is_public=public,
                 description=description,
                 website=website,
-                address=f"{rng.choice(['Nordring', 'Lindenhof', 'Hochstraße'])} "
-                f"{rng.randint(1, 120)}, 40000 Musterstadt"
-                if kind != K.RESIDENT
-                else "",
+                address=address,
                 status=ActorStatus.INACTIVE if rng.random() < 0.08 else ActorStatus.ACTIVE,
                 joined_on=start + datetime.timedelta(days=rng.randint(0, 1400)),
                 internal_notes=rng.choice(
@@ -348,19 +346,21 @@ def seed(area, *, scale: str = "small") -> None:
             )
         )
     Actor.objects.bulk_create(actors)
-    actors = list(Actor.objects.filter(area=area).order_by("pk"))
+    return list(Actor.objects.filter(area=area).order_by("pk"))
+
+
+def _contacts(actors, rng) -> None:
     contacts = []
     for actor in actors:
         for _index in range(1 if actor.kind == K.RESIDENT else rng.choice([1, 1, 2])):
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+            email = f"{first.lower()}.{last.lower()}@example.org"
             contacts.append(
                 ContactPerson(
                     actor=actor,
                     name=f"{first} {last}",
                     role="" if actor.kind == K.RESIDENT else rng.choice(ROLES),
-                    email=f"{first.lower()}.{last.lower()}@example.org".replace("ö", "oe")
-                    .replace("ş", "s")
-                    .replace("ü", "ue"),
+                    email=email.replace("ö", "oe").replace("ş", "s").replace("ü", "ue"),
                     phone=f"0211 {rng.randint(100000, 999999)}",
                     consent_on=actor.joined_on,
                     consent_method=rng.choice(ConsentMethod.values),
@@ -368,6 +368,24 @@ def seed(area, *, scale: str = "small") -> None:
                 )
             )
     ContactPerson.objects.bulk_create(contacts)
+
+
+def _members(kind, actors, by_kind, rng) -> list[Actor]:
+    if kind == CommitteeKind.STEERING_GROUP:
+        return (
+            by_kind[K.CITY_DEPARTMENT][:3]
+            + by_kind[K.HOUSING][:1]
+            + by_kind[K.SOCIAL_AGENCY][:1]
+            + by_kind[K.POLITICS][:1]
+        )
+    if kind == CommitteeKind.DISTRICT_COUNCIL:
+        return rng.sample([a for a in actors if a.kind != K.CITY_DEPARTMENT], 14)
+    if kind == CommitteeKind.FUND_JURY:
+        return by_kind[K.RESIDENT][:2] + by_kind[K.INITIATIVE][:2] + by_kind[K.ASSOCIATION][:3]
+    return rng.sample(actors, 6)
+
+
+def _committees(area, actors, rng) -> None:
     by_kind = {}
     for actor in actors:
         by_kind.setdefault(actor.kind, []).append(actor)
@@ -376,22 +394,7 @@ def seed(area, *, scale: str = "small") -> None:
         committee = Committee.objects.create(
             area=area, name=name, kind=kind, description=description
         )
-        if kind == CommitteeKind.STEERING_GROUP:
-            members = (
-                by_kind[K.CITY_DEPARTMENT][:3]
-                + by_kind[K.HOUSING][:1]
-                + by_kind[K.SOCIAL_AGENCY][:1]
-                + by_kind[K.POLITICS][:1]
-            )
-        elif kind == CommitteeKind.DISTRICT_COUNCIL:
-            members = rng.sample([a for a in actors if a.kind != K.CITY_DEPARTMENT], 14)
-        elif kind == CommitteeKind.FUND_JURY:
-            members = (
-                by_kind[K.RESIDENT][:2] + by_kind[K.INITIATIVE][:2] + by_kind[K.ASSOCIATION][:3]
-            )
-        else:
-            members = rng.sample(actors, 6)
-        for position, actor in enumerate(members):
+        for position, actor in enumerate(_members(kind, actors, by_kind, rng)):
             memberships.append(
                 CommitteeMembership(
                     committee=committee,
@@ -403,3 +406,12 @@ def seed(area, *, scale: str = "small") -> None:
                 )
             )
     CommitteeMembership.objects.bulk_create(memberships)
+
+
+def seed(area, *, scale: str = "small") -> None:
+    if Actor.objects.filter(area=area).exists():
+        return
+    rng = random.Random(3)  # noqa: S311 - demo data, not security
+    actors = _actors(area, scale, rng)
+    _contacts(actors, rng)
+    _committees(area, actors, rng)

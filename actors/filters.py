@@ -8,7 +8,8 @@ from .models import Actor, ActorKind, ActorStatus, Committee, Quadrant, quadrant
 
 
 class ActorFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    # Bounded: a 100 kB search term is no search, and SQLite refuses LIKE patterns over 50 kB.
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices)
     action_field = django_filters.ChoiceFilter(
         label=_("Field of action"), method="filter_action_field"

@@ -3,12 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ihk.text import CleanTextFormMixin
+
 from .models import Actor, Committee, CommitteeMembership, ContactPerson
 
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
-class ActorForm(forms.ModelForm):
+class ActorForm(CleanTextFormMixin, forms.ModelForm):
     website = forms.URLField(
         label=Actor._meta.get_field("website").verbose_name,
         required=False,
@@ -62,7 +64,7 @@ class ActorForm(forms.ModelForm):
                 )
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = [
@@ -78,10 +80,25 @@ class ContactPersonForm(forms.ModelForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.instance.actor = actor
+        if actor is not None:
+            self.instance.actor = actor
 
 
-class CommitteeForm(forms.ModelForm):
+class NewContactForm(ContactPersonForm):
+    """The optional contact person section of the "new actor" form (the actor is saved first)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, actor=None, **kwargs)
+        self.fields["name"].label = _("Name of the contact person")
+
+
+# Caps: at most three contact persons at once, and a forged TOTAL_FORMS cannot ask for more.
+NewContactFormSet = forms.formset_factory(
+    NewContactForm, extra=1, max_num=3, absolute_max=3, validate_max=True
+)
+
+
+class CommitteeForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = Committee
         fields = ["name", "kind", "description"]
@@ -92,7 +109,7 @@ class CommitteeForm(forms.ModelForm):
         self.instance.area = area
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = CommitteeMembership
         fields = ["actor", "role", "has_vote", "start", "end"]

@@ -2,16 +2,25 @@
 
 from django.urls import path
 
-from . import views
+from . import import_views, public_views, views
 
 app_name = "actors"
 
 urlpatterns = [
+    # Public (residents): /areas/<slug>/actors/ is the internal register, so the public list of
+    # participants has its own address.
+    path("participants/", public_views.PublicActorListView.as_view(), name="public_list"),
     path("actors/", views.ActorListView.as_view(), name="actor_list"),
     path("actors/new/", views.ActorCreateView.as_view(), name="actor_create"),
     path("actors/map/", views.StakeholderMapView.as_view(), name="stakeholder_map"),
-    path("actors/import/", views.ImportView.as_view(), name="actor_import"),
-    path("actors/export.<str:fmt>", views.ExportView.as_view(), name="actor_export"),
+    path("actors/import/", import_views.ImportView.as_view(), name="actor_import"),
+    path("actors/import/<int:pk>/", import_views.ImportJobView.as_view(), name="import_job"),
+    path(
+        "actors/import/<int:pk>/retry/",
+        import_views.ImportRetryView.as_view(),
+        name="import_retry",
+    ),
+    path("actors/export.<str:fmt>", import_views.ExportView.as_view(), name="actor_export"),
     path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="actor_detail"),
     path("actors/<int:pk>/edit/", views.ActorUpdateView.as_view(), name="actor_update"),
     path(

@@ -5,8 +5,8 @@ objects are loaded filtered by that area, so another area's object is a 404.
 """
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -15,17 +15,16 @@ from django.views.generic import (
     CreateView,
     DeleteView,
     DetailView,
-    FormView,
     ListView,
     TemplateView,
     UpdateView,
 )
 
-from ihk.mixins import AreaPermissionMixin
+from ihk.mixins import AreaPermissionMixin, internal_crumbs
 
 from . import services
 from .filters import ActorFilter
-from .forms import ActorForm, CommitteeForm, ContactPersonForm, ImportForm, MembershipForm
+from .forms import ActorForm, CommitteeForm, ContactPersonForm, MembershipForm, NewContactFormSet
 from .models import Actor, ActorKind, Committee, CommitteeMembership, ContactPerson, Quadrant
 from .stakeholder import stakeholder_svg
 
@@ -39,11 +38,10 @@ class RegisterMixin(AreaPermissionMixin):
     nav_active = "actors"
 
     def crumbs(self):
-        return [
-            (_("My areas"), reverse("ihk:dashboard")),
-            (self.area.name, reverse("ihk:area_dashboard", kwargs={"area_slug": self.area.slug})),
+        return internal_crumbs(
+            self.area,
             (_("Actors"), reverse("actors:actor_list", kwargs={"area_slug": self.area.slug})),
-        ]
+        )
 
     def page_crumbs(self):
         return [*self.crumbs(), (self.page_title(), "")]
@@ -134,8 +132,33 @@ class ActorFormMixin(RegisterMixin):
 
 
 class ActorCreateView(ActorFormMixin, CreateView):
+    """A new actor, optionally with its first contact persons in the same form."""
+
     def page_title(self):
         return _("New actor")
+
+    def get_context_data(self, **kwargs):
+        if "contact_formset" not in kwargs:
+            kwargs["contact_formset"] = NewContactFormSet(
+                self.request.POST or None, prefix="contacts"
+            )
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = None
+        form = self.get_form()
+        # A POST without the contact section (an older form, a script) adds no contact person.
+        has_contacts = "contacts-TOTAL_FORMS" in request.POST
+        formset = NewContactFormSet(request.POST if has_contacts else None, prefix="contacts")
+        if not (form.is_valid() and (not has_contacts or formset.is_valid())):
+            return self.render_to_response(
+                self.get_context_data(form=form, contact_formset=formset)
+            )
+        contact_forms = formset.forms if has_contacts else []
+        self.object = services.create_actor(form=form, contact_forms=contact_forms)
+        message = _("The actor “%(name)s” was saved.") % {"name": self.object}
+        messages.success(self.request, message)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class ActorUpdateView(ActorFormMixin, UpdateView):
@@ -371,76 +394,10 @@ class StakeholderMapView(RegisterMixin, TemplateView):
             actors=actors,
             kind=kind,
             kinds=ActorKind.choices,
-            svg=mark_safe(stakeholder_svg(actors)),  # noqa: S308 - built with escape()
+            svg=mark_safe(stakeholder_svg(actors, links=True)),  # noqa: S308 - built with escape()
             quadrant_counts=[
                 (label, sum(1 for actor in actors if actor.quadrant == value))
                 for value, label in Quadrant.choices
             ],
         )
         return super().get_context_data(**kwargs)
-
-
-# --- import and export -----------------------------------------------------------------------
-
-
-class ExportView(RegisterMixin, TemplateView):
-    """Internal export with contact persons, for managers and city staff (never public)."""
-
-    permission_required = EXPORT
-
-    def get(self, request, *args, **kwargs):
-        fmt = kwargs["fmt"]
-        if fmt == "csv":
-            body, content_type = services.export_csv(self.area), "text/csv; charset=utf-8"
-        elif fmt == "xlsx":
-            body = services.export_xlsx(self.area)
-            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        else:
-            raise Http404
-        response = HttpResponse(body, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="akteure-{self.area.slug}.{fmt}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-
-class ImportView(RegisterMixin, FormView):
-    permission_required = CHANGE
-    form_class = ImportForm
-    template_name = "actors/import.html"
-
-    def page_title(self):
-        return _("Import actors")
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        if upload.size > services.MAX_IMPORT_BYTES:
-            form.add_error("file", _("The file is larger than 10 MB. Please split it up."))
-            return self.form_invalid(form)
-        try:
-            result = services.import_actors(
-                area=self.area,
-                name=upload.name,
-                data=upload.read(),
-                dry_run=form.cleaned_data["dry_run"],
-            )
-        except services.ImportFileError as error:
-            form.add_error("file", str(error))
-            return self.form_invalid(form)
-        if result.saved:
-            messages.success(
-                self.request,
-                _(
-                    "Import complete: %(created)s actors added, %(updated)s updated, "
-                    "%(unchanged)s unchanged; %(contacts)s contact persons added, "
-                    "%(contacts_updated)s updated."
-                )
-                % {
-                    "created": result.created_actors,
-                    "updated": result.updated_actors,
-                    "unchanged": result.unchanged_actors,
-                    "contacts": result.created_contacts,
-                    "contacts_updated": result.updated_contacts,
-                },
-            )
-            return redirect("actors:actor_list", area_slug=self.area.slug)
-        return self.render_to_response(self.get_context_data(form=form, result=result))

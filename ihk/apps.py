@@ -8,6 +8,10 @@ class IhkConfig(AppConfig):
     verbose_name = _("Areas and roles")
 
     def ready(self):
+        from . import lookups
+
+        lookups.register()
+
         # An area change invalidates every cached public page (ihk/caching.py).
         from .caching import watch_area_models
 

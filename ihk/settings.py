@@ -1,7 +1,8 @@
 """Settings for IHK Beteiligung, driven by environment variables (see .env.example).
 
-Development needs no configuration: SQLite, console e-mail, DEBUG on. Production sets DEBUG=False
-and then must provide a real SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
+DEBUG is off unless the environment switches it on (`make run`, `make test` and pytest set
+DEBUG=true). With DEBUG off the development SECRET_KEY is refused: production must provide a real
+SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL. Development: SQLite, console e-mail.
 """
 
 from pathlib import Path
@@ -15,7 +16,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env.bool("DEBUG", default=False)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY)
@@ -63,8 +64,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ihk.middleware.RejectUndecodableRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ihk.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -144,7 +147,21 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# --- Login and password-reset throttling (issue 10.1/10.2) -----------------------------------
+# Counters live in the default cache (shared by every worker, see CACHES). The client address is
+# the one the trusted reverse proxies report. The "key" of login_failed is account + address
+# (ihk.adapters), so failures from elsewhere never lock out a correct login from a new address;
+# login_failed_account is the brute-force brake over all addresses of one account: once it
+# is exhausted each address gets one attempt per hour for that account (the right password works).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "50/h/key",  # the brake: failures of one account, any address
+    "login_failed_braked": "1/h/key",  # per account + address while the brake holds
+    "reset_password": "10/h/ip,3/h/key",
+}
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # never mail an address that has no account
+ACCOUNT_PREVENT_ENUMERATION = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "ihk:dashboard"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -215,6 +232,20 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # A keyed hash of the client address is the most we keep of it (rate limits, spam protection).
 CLIENT_HASH_SALT = env.str("CLIENT_HASH_SALT", default=SECRET_KEY)
 
+# --- Security headers and cookies (issue 10.9) ---------------------------------------------------
+# ihk.middleware.SecurityHeadersMiddleware sends this Content-Security-Policy and Permissions-Policy
+# on every response, and "Cache-Control: private, no-store" on every response to a logged-in user
+# and on every PDF, spreadsheet or CSV download.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

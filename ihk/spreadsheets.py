@@ -52,10 +52,14 @@ def csv_bytes(rows: Iterable[Iterable], *, date_format: str = "%d.%m.%Y") -> byt
 
 def append_row(sheet, row: Iterable) -> None:
     """Append ``row`` to an openpyxl worksheet with safe cells; text is never a formula."""
-    sheet.append([safe_cell(value) for value in row])
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":  # openpyxl guesses a formula from a leading "="
-            cell.data_type = "s"
+    values = [safe_cell(value) for value in row]
+    sheet.append(values)
+    # openpyxl guesses a formula from a leading "=", which safe_cell never leaves; checked only
+    # then, because ``sheet.max_row`` scans every cell (quadratic over a whole export).
+    if any(isinstance(value, str) and value.startswith("=") for value in values):
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def workbook_bytes(workbook) -> bytes:

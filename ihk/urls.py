@@ -46,6 +46,13 @@ urlpatterns = [
     path("areas/<slug:area_slug>/", include("reports.urls")),
 ]
 
+# Error pages in the site layout (ihk/errors.py); allauth's rate limits answer with handler429.
+handler400 = "ihk.errors.bad_request"
+handler403 = "ihk.errors.permission_denied"
+handler404 = "ihk.errors.page_not_found"
+handler429 = "ihk.errors.too_many_requests"
+handler500 = "ihk.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -252,6 +252,14 @@ def _measure_ids(version: ConceptVersion) -> set[int]:
     return set(via_fields) | set(via_goals)
 
 
+def _rows_by_measure(model, measure_ids, moment) -> defaultdict:
+    """The rows (financing rows, milestones) of the measures as they were at ``moment``."""
+    rows = defaultdict(list)
+    for row in states_at(model.history.model, {"measure_id__in": measure_ids}, moment).values():
+        rows[row.measure_id].append(row)
+    return rows
+
+
 def _compare_measures(old_ids, new_ids, old_cut, new_cut) -> SectionDiff:
     section = SectionDiff()
     current = Measure.objects.in_bulk(old_ids | new_ids)
@@ -265,18 +273,10 @@ def _compare_measures(old_ids, new_ids, old_cut, new_cut) -> SectionDiff:
     section.removed = sorted(
         (old_states.get(i) or current[i] for i in removed_ids), key=lambda m: m.title
     )
-    fin_history = FinancingRow.history.model
-    old_rows, new_rows = defaultdict(list), defaultdict(list)
-    for row in states_at(fin_history, {"measure_id__in": common}, old_cut).values():
-        old_rows[row.measure_id].append(row)
-    for row in states_at(fin_history, {"measure_id__in": common}, new_cut).values():
-        new_rows[row.measure_id].append(row)
-    ms_history = Milestone.history.model
-    old_milestones, new_milestones = defaultdict(list), defaultdict(list)
-    for row in states_at(ms_history, {"measure_id__in": common}, old_cut).values():
-        old_milestones[row.measure_id].append(row)
-    for row in states_at(ms_history, {"measure_id__in": common}, new_cut).values():
-        new_milestones[row.measure_id].append(row)
+    old_rows = _rows_by_measure(FinancingRow, common, old_cut)
+    new_rows = _rows_by_measure(FinancingRow, common, new_cut)
+    old_milestones = _rows_by_measure(Milestone, common, old_cut)
+    new_milestones = _rows_by_measure(Milestone, common, new_cut)
     partners = _partner_ids([*old_states.values(), *new_states.values()])
     actor_ids = set().union(*partners.values()) if partners else set()
     for states in (old_states, new_states):
@@ -316,8 +316,13 @@ def compare_versions(old: ConceptVersion, new: ConceptVersion) -> VersionDiff:
     if old.number > new.number:
         old, new = new, old
     old_cut, new_cut = cutoff(old), cutoff(new)
+    fields_diff = _compare_action_fields(old, new)
+    goals_diff = _compare_goals(old, new)
+    measures_diff = _compare_measures(_measure_ids(old), _measure_ids(new), old_cut, new_cut)
+    return VersionDiff(old, new, old_cut, new_cut, fields_diff, goals_diff, measures_diff)
 
-    # Fields of action.
+
+def _compare_action_fields(old, new) -> SectionDiff:
     area_fields = ActionField.objects.filter(version__area_id=old.area_id)
     origin_of = dict(area_fields.values_list("pk", "origin_id"))
     old_fields = list(ActionField.objects.filter(version=old).order_by("order", "pk"))
@@ -330,8 +335,20 @@ def compare_versions(old: ConceptVersion, new: ConceptVersion) -> VersionDiff:
             fields_diff.changed.append(ChangedItem(before, after, changes))
         else:
             fields_diff.unchanged_count += 1
+    return fields_diff
 
-    # Goals, with their parent, field of action and indicators.
+
+def _goals_of(version):
+    return list(
+        Goal.objects.for_version(version)
+        .select_related("action_field", "parent")
+        .prefetch_related("indicators")
+        .order_by("action_field__order", "order", "pk")
+    )
+
+
+def _compare_goals(old, new) -> SectionDiff:
+    """Goals, with their parent, field of action and indicators."""
     goal_origin = dict(
         Goal.objects.filter(action_field__version__area_id=old.area_id).values_list(
             "pk", "origin_id"
@@ -342,17 +359,7 @@ def compare_versions(old: ConceptVersion, new: ConceptVersion) -> VersionDiff:
             "pk", "origin_id"
         )
     )
-
-    def goals_of(version):
-        return list(
-            Goal.objects.for_version(version)
-            .select_related("action_field", "parent")
-            .prefetch_related("indicators")
-            .order_by("action_field__order", "order", "pk")
-        )
-
-    old_goals, new_goals = goals_of(old), goals_of(new)
-    pairs, added, removed = _match(old_goals, new_goals, goal_origin)
+    pairs, added, removed = _match(_goals_of(old), _goals_of(new), goal_origin)
     goals_diff = SectionDiff(added=added, removed=removed)
     for before, after in pairs:
         changes = _compare_fields(Goal, before, after, GOAL_FIELDS)
@@ -369,48 +376,32 @@ def compare_versions(old: ConceptVersion, new: ConceptVersion) -> VersionDiff:
         new_parent = after.parent.title if after.parent else None
         if old_parent != new_parent:
             changes.append(FieldChange("parent", _label(Goal, "parent"), old_parent, new_parent))
-        ind_pairs, ind_added, ind_removed = _match(
-            list(before.indicators.all()), list(after.indicators.all()), indicator_origin
-        )
-        for ind in ind_added:
-            changes.append(
-                FieldChange(
-                    "indicator", _("indicator «%(name)s»") % {"name": ind}, None, _("added")
-                )
-            )
-        for ind in ind_removed:
-            changes.append(
-                FieldChange(
-                    "indicator", _("indicator «%(name)s»") % {"name": ind}, _("removed"), None
-                )
-            )
-        for ind_before, ind_after in ind_pairs:
-            for change in _compare_fields(Indicator, ind_before, ind_after, INDICATOR_FIELDS):
-                changes.append(
-                    FieldChange(
-                        change.name,
-                        f"{ind_after.name}: {change.label}",
-                        change.old,
-                        change.new,
-                    )
-                )
+        changes += _indicator_changes(before, after, indicator_origin)
         if changes:
             goals_diff.changed.append(ChangedItem(before, after, changes))
         else:
             goals_diff.unchanged_count += 1
-
-    measures_diff = _compare_measures(_measure_ids(old), _measure_ids(new), old_cut, new_cut)
-    return VersionDiff(old, new, old_cut, new_cut, fields_diff, goals_diff, measures_diff)
+    return goals_diff
 
 
-def compare_with_previous(version: ConceptVersion) -> VersionDiff | None:
-    """What changed since the previous version (its predecessor, else the next lower number);
-    None for a first edition. For the status report's "changes since the previous version"."""
-    previous = version.predecessor
-    if previous is None or previous.area_id != version.area_id:
-        previous = (
-            ConceptVersion.objects.filter(area_id=version.area_id, number__lt=version.number)
-            .order_by("-number")
-            .first()
+def _indicator_changes(before, after, indicator_origin) -> list[FieldChange]:
+    changes = []
+    ind_pairs, ind_added, ind_removed = _match(
+        list(before.indicators.all()), list(after.indicators.all()), indicator_origin
+    )
+    for ind in ind_added:
+        changes.append(
+            FieldChange("indicator", _("indicator «%(name)s»") % {"name": ind}, None, _("added"))
         )
-    return compare_versions(previous, version) if previous else None
+    for ind in ind_removed:
+        changes.append(
+            FieldChange("indicator", _("indicator «%(name)s»") % {"name": ind}, _("removed"), None)
+        )
+    for ind_before, ind_after in ind_pairs:
+        for change in _compare_fields(Indicator, ind_before, ind_after, INDICATOR_FIELDS):
+            changes.append(
+                FieldChange(
+                    change.name, f"{ind_after.name}: {change.label}", change.old, change.new
+                )
+            )
+    return changes

@@ -10,7 +10,10 @@ changes. ``scale="large"`` adds generated measures up to 200. Idempotent and det
 
 import datetime
 import random
+import tomllib
+from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 
@@ -21,7 +24,6 @@ from .models import (
     ActionField,
     ConceptVersion,
     ContinuationElement,
-    ContinuationKind,
     ContinuationState,
     FinancingRow,
     FinancingSource,
@@ -38,588 +40,65 @@ from .models import (
     VersionStatus,
 )
 
-REFERENCE = datetime.date(2025, 10, 1)  # the state of affairs the demo describes
+DATA = tomllib.loads((Path(__file__).parent / "demo_data" / "concept.toml").read_text("utf-8"))
+REFERENCE = DATA["reference"]  # the state of affairs the demo describes
 D = datetime.date
+VISION_1 = DATA["vision_1"]
+VISION_2 = VISION_1 + DATA["vision_2_addition"]
+SWOT = DATA["swot"]
 
-VISION_1 = (
-    "Die Gartenstadt-Nord ist ein lebenswertes, grünes und solidarisches Quartier, in dem "
-    "Menschen aller Generationen und Herkunft gut zusammenleben, gute Bildungschancen haben "
-    "und sich für ihre Nachbarschaft einsetzen."
-)
-VISION_2 = VISION_1 + (
-    " Bis 2030 ist das Quartier klimaangepasst, sicher und barrierearm erreichbar und verfügt "
-    "über tragfähige Strukturen, die auch nach dem Ende der Förderung weiterbestehen."
-)
-SWOT = {
-    "strengths": "Viel Grün zwischen den Zeilenbauten; engagierte Vereine und Kirchengemeinden; "
-    "kommunale Wohnungsgesellschaft als verlässlicher Partner; gute Anbindung an die "
-    "Straßenbahn.",
-    "weaknesses": "Sanierungsbedürftige Wohnungsbestände und Freiflächen; hoher Anteil von "
-    "Haushalten im Transferbezug; Leerstand in der Ladenzeile Birkenstraße; wenige "
-    "Treffpunkte für Jugendliche.",
-    "opportunities": "Programm Sozialer Zusammenhalt; Modernisierungsprogramm der "
-    "Wohnungsgesellschaft; neue Ganztagsangebote der Grundschule; Klimaanpassungsmittel "
-    "von Bund und Land.",
-    "risks": "Steigende Mieten nach Modernisierung; Hitzebelastung im Sommer; Rückzug "
-    "von Ehrenamtlichen; Verstetigung von Angeboten nach Förderende ungesichert.",
-}
 
-# Fields of action of version 1: (title, description, goals). Each goal: (title, indicators);
-# each indicator: (name, unit, baseline, target, values 2022–2024).
-FIELDS = [
-    (
-        "Wohnen und Wohnumfeld",
-        "Wohnungen, Höfe, Plätze und Spielflächen so gestalten, dass sie zum Aufenthalt einladen.",
-        [
-            (
-                "Wohnumfeld und öffentliche Räume aufwerten",
-                [("Neu gestaltete Freiflächen", "m²", 0, 12000, [1500, 4200, 6800])],
-            ),
-            (
-                "Nachbarschaftskonflikte früh klären",
-                [("Beratungsfälle Mieterberatung pro Jahr", "Fälle", 40, 120, [55, 80, 96])],
-            ),
-        ],
-    ),
-    (
-        "Bildung",
-        "Bildungsketten von der Kita bis zum Übergang in den Beruf stärken.",
-        [
-            (
-                "Bildungschancen von Kindern verbessern",
-                [("Kinder mit Sprachförderbedarf bei der Einschulung", "%", 38, 28, [37, 35, 34])],
-            ),
-            (
-                "Eltern in die Bildungsarbeit einbinden",
-                [("Teilnehmende Eltern im Sprachcafé", "Personen", 0, 60, [18, 31, 44])],
-            ),
-        ],
-    ),
-    (
-        "Integration und Nachbarschaft",
-        "Begegnung ermöglichen, Engagement fördern und Teilhabe für alle sichern.",
-        [
-            (
-                "Nachbarschaftliches Engagement stärken",
-                [("Aktive Ehrenamtliche", "Personen", 45, 120, [52, 70, 88])],
-            ),
-            (
-                "Treffpunkte für alle Generationen schaffen",
-                [
-                    (
-                        "Nutzungsstunden im Stadtteilzentrum pro Woche",
-                        "Stunden",
-                        20,
-                        60,
-                        [22, 30, 41],
-                    )
-                ],
-            ),
-        ],
-    ),
-    (
-        "Lokale Ökonomie",
-        "Die Ladenzeile beleben und Gründungen aus dem Quartier unterstützen.",
-        [
-            (
-                "Leerstand in der Ladenzeile Birkenstraße abbauen",
-                [("Leerstehende Ladenlokale", "Anzahl", 9, 3, [9, 8, 7])],
-            ),
-        ],
-    ),
-    (
-        "Gesundheit und Bewegung",
-        "Gesundheitsangebote bekannter machen und Bewegung im Alltag fördern.",
-        [
-            (
-                "Bewegung im öffentlichen Raum fördern",
-                [
-                    (
-                        "Nutzerinnen und Nutzer Bewegungsangebote pro Monat",
-                        "Personen",
-                        60,
-                        250,
-                        [80, 120, 190],
-                    )
-                ],
-            ),
-            (
-                "Zugang zu Gesundheitsangeboten erleichtern",
-                [
-                    (
-                        "Beratungen durch Gesundheitslotsen pro Jahr",
-                        "Beratungen",
-                        0,
-                        300,
-                        [40, 110, 150],
-                    )
-                ],
-            ),
-        ],
-    ),
-    (
-        "Klima und Umwelt",
-        "Das Quartier an Hitze und Starkregen anpassen und Ressourcen schonen.",
-        [
-            (
-                "Flächen entsiegeln und Grün mehren",
-                [("Entsiegelte Fläche", "m²", 0, 5000, [0, 600, 1400])],
-            ),
-        ],
-    ),
-    (
-        "Image und Öffentlichkeitsarbeit",
-        "Das Quartier nach innen und außen positiv darstellen.",
-        [
-            (
-                "Die Gartenstadt-Nord positiv sichtbar machen",
-                [("Auflage der Stadtteilzeitung", "Exemplare", 0, 6000, [3000, 4500, 5000])],
-            ),
-        ],
-    ),
-]
-NEW_FIELD = (
-    "Mobilität und Verkehr",
-    "Sichere, barrierearme Wege und klimafreundliche Mobilität im Quartier.",
-    [
+def _field_tuple(field):
+    """(title, description, goals); each goal (title, indicators); each indicator
+    (name, unit, baseline, target, values 2022–2024)."""
+    goals = [
         (
-            "Schulwege sicherer machen",
-            [("Gefahrenstellen auf Schulwegen", "Anzahl", 14, 4, [])],
+            goal["title"],
+            [
+                (i["name"], i["unit"], i["baseline"], i["target"], i["values"])
+                for i in goal["indicators"]
+            ],
         )
-    ],
-)
+        for goal in field["goals"]
+    ]
+    return field["title"], field["description"], goals
 
+
+FIELDS = [_field_tuple(field) for field in DATA["fields"]]
+NEW_FIELD = _field_tuple(DATA["new_field"])
 # Measures: (title, field index, funding item, priority, planned start, planned end,
 #            climate, cost per year in EUR, lead actor kinds, description, only in version 2)
 MEASURES = [
     (
-        "Umgestaltung Quartiersplatz Lindenhof",
-        0,
-        FundingItem.PUBLIC_SPACE,
-        Priority.HIGH,
-        D(2022, 9, 1),
-        D(2026, 6, 30),
-        True,
-        180000,
-        ["city_department"],
-        "Der zentrale Platz wird mit Bäumen, Sitzgelegenheiten, Wasserspiel und "
-        "Fahrradbügeln neu gestaltet; die Planung entstand in zwei Planungswerkstätten.",
-        False,
-    ),
-    (
-        "Hof- und Fassadenprogramm Gartenstadt-Nord",
-        0,
-        FundingItem.COURTYARD_FACADE,
-        Priority.MEDIUM,
-        D(2022, 4, 1),
-        D(2029, 12, 31),
-        True,
-        60000,
-        ["housing"],
-        "Zuschüsse für private Eigentümerinnen und Eigentümer zur Begrünung von Höfen und zur "
-        "Gestaltung von Fassaden.",
-        False,
-    ),
-    (
-        "Spielplatz Ahornweg – Neugestaltung mit Kindern",
-        0,
-        FundingItem.PUBLIC_SPACE,
-        Priority.MEDIUM,
-        D(2023, 3, 1),
-        D(2025, 5, 31),
-        False,
-        95000,
-        ["city_department"],
-        "Kinder aus Kita und Grundschule planen den neuen Spielplatz mit.",
-        False,
-    ),
-    (
-        "Mieterberatung und Nachbarschaftsschlichtung",
-        0,
-        FundingItem.QUARTER_MANAGEMENT,
-        Priority.MEDIUM,
-        D(2022, 1, 1),
-        D(2027, 12, 31),
-        False,
-        25000,
-        ["social_agency"],
-        "Offene Sprechstunde und Schlichtung bei Konflikten in der Hausgemeinschaft.",
-        False,
-    ),
-    (
-        "Lernwerkstatt Nord an der Grundschule Am Park",
-        1,
-        FundingItem.BUILDINGS,
-        Priority.HIGH,
-        D(2022, 8, 1),
-        D(2027, 7, 31),
-        False,
-        40000,
-        ["school"],
-        "Nachmittags- und Ferienangebote in einer offenen Lernwerkstatt.",
-        False,
-    ),
-    (
-        "Sprachcafé für Eltern",
-        1,
-        FundingItem.OTHER,
-        Priority.MEDIUM,
-        D(2022, 10, 1),
-        D(2026, 12, 31),
-        False,
-        12000,
-        ["association", "school"],
-        "Wöchentliches Sprachcafé mit Kinderbetreuung im Familienzentrum.",
-        False,
-    ),
-    (
-        "Ausbau Familienzentrum Kita Sonnenblume",
-        1,
-        FundingItem.BUILDINGS,
-        Priority.HIGH,
-        D(2024, 2, 1),
-        D(2027, 3, 31),
-        True,
-        210000,
-        ["school", "religious"],
-        "Anbau eines Elterncafés und eines Beratungsraums; Dach mit Photovoltaik.",
-        False,
-    ),
-    (
-        "Hausaufgabenhilfe im Stadtteilzentrum",
-        1,
-        FundingItem.OTHER,
-        Priority.LOW,
-        D(2022, 9, 1),
-        D(2030, 7, 31),
-        False,
-        9000,
-        ["association"],
-        "Ehrenamtliche Hausaufgabenhilfe an vier Nachmittagen pro Woche.",
-        False,
-    ),
-    (
-        "Quartiersmanagement Gartenstadt-Nord",
-        2,
-        FundingItem.QUARTER_MANAGEMENT,
-        Priority.HIGH,
-        D(2022, 1, 1),
-        D(2030, 12, 31),
-        False,
-        140000,
-        ["social_agency"],
-        "Vor-Ort-Büro des Quartiersmanagements mit zwei Stellen.",
-        False,
-    ),
-    (
-        "Verfügungsfonds Gartenstadt-Nord",
-        2,
-        FundingItem.NEIGHBOURHOOD_FUND,
-        Priority.MEDIUM,
-        D(2022, 3, 1),
-        D(2030, 12, 31),
-        False,
-        15000,
-        ["initiative"],
-        "Kleine Projekte aus der Nachbarschaft, über die das Vergabegremium entscheidet.",
-        False,
-    ),
-    (
-        "Interkulturelles Nachbarschaftsfest",
-        2,
-        FundingItem.OTHER,
-        Priority.LOW,
-        D(2022, 6, 1),
-        D(2030, 9, 30),
-        False,
-        6000,
-        ["association", "religious"],
-        "Jährliches Fest auf dem Lindenhof, organisiert von Vereinen und Gemeinden.",
-        False,
-    ),
-    (
-        "Stadtteilzentrum „Nordlicht“ – Umbau und Öffnung",
-        2,
-        FundingItem.BUILDINGS,
-        Priority.HIGH,
-        D(2023, 1, 1),
-        D(2027, 6, 30),
-        True,
-        320000,
-        ["city_department"],
-        "Umbau des ehemaligen Jugendhauses zum offenen Stadtteilzentrum.",
-        False,
-    ),
-    (
-        "Leerstandsmanagement Ladenzeile Birkenstraße",
-        3,
-        FundingItem.OTHER,
-        Priority.MEDIUM,
-        D(2023, 4, 1),
-        D(2026, 12, 31),
-        False,
-        30000,
-        ["business"],
-        "Zwischennutzungen, Eigentümergespräche und Vermittlung von Mietinteressierten.",
-        False,
-    ),
-    (
-        "Gründungsberatung im Quartier",
-        3,
-        FundingItem.OTHER,
-        Priority.LOW,
-        D(2024, 1, 1),
-        D(2028, 12, 31),
-        False,
-        18000,
-        ["business", "association"],
-        "Monatliche Sprechstunde der Wirtschaftsförderung im Stadtteilzentrum.",
-        False,
-    ),
-    (
-        "Bewegungsparcours im Grünzug Nord",
-        4,
-        FundingItem.PUBLIC_SPACE,
-        Priority.MEDIUM,
-        D(2023, 5, 1),
-        D(2025, 4, 30),
-        False,
-        85000,
-        ["city_department"],
-        "Outdoor-Fitnessgeräte und ein Rundweg mit Entfernungsangaben.",
-        False,
-    ),
-    (
-        "Gesundheitslotsinnen und -lotsen",
-        4,
-        FundingItem.OTHER,
-        Priority.MEDIUM,
-        D(2022, 7, 1),
-        D(2026, 6, 30),
-        False,
-        22000,
-        ["social_agency"],
-        "Geschulte Bewohnerinnen und Bewohner begleiten zu Gesundheitsangeboten.",
-        False,
-    ),
-    (
-        "Offene Sporthalle am Wochenende",
-        4,
-        FundingItem.OTHER,
-        Priority.LOW,
-        D(2022, 10, 1),
-        D(2024, 12, 31),
-        False,
-        8000,
-        ["association"],
-        "Offene Sportangebote für Jugendliche am Wochenende in der Schulturnhalle.",
-        False,
-    ),
-    (
-        "Entsiegelung Schulhof Am Park",
-        5,
-        FundingItem.PUBLIC_SPACE,
-        Priority.HIGH,
-        D(2024, 3, 1),
-        D(2026, 10, 31),
-        True,
-        150000,
-        ["school", "city_department"],
-        "Der asphaltierte Schulhof wird entsiegelt, begrünt und als Spielfläche geöffnet.",
-        False,
-    ),
-    (
-        "Gemeinschaftsgarten „Grüne Ecke“",
-        5,
-        FundingItem.OTHER,
-        Priority.LOW,
-        D(2022, 4, 1),
-        D(2025, 10, 31),
-        True,
-        7000,
-        ["initiative"],
-        "Hochbeete und Gartengruppe auf einer Brachfläche der Wohnungsgesellschaft.",
-        False,
-    ),
-    (
-        "Stadtteilzeitung „Nordblick“",
-        6,
-        FundingItem.PUBLIC_RELATIONS,
-        Priority.MEDIUM,
-        D(2022, 5, 1),
-        D(2030, 12, 31),
-        False,
-        14000,
-        ["association"],
-        "Viermal im Jahr erscheinende Stadtteilzeitung mit Redaktion aus der Nachbarschaft.",
-        False,
-    ),
-    (
-        "Stadtteilwebsite und Social Media",
-        6,
-        FundingItem.PUBLIC_RELATIONS,
-        Priority.LOW,
-        D(2022, 2, 1),
-        D(2030, 12, 31),
-        False,
-        5000,
-        ["social_agency"],
-        "Terminkalender, Projektseiten und Beteiligungsaufrufe online.",
-        False,
-    ),
-    (
-        "Fotoprojekt „Gesichter der Gartenstadt“",
-        6,
-        FundingItem.PUBLIC_RELATIONS,
-        Priority.LOW,
-        D(2023, 3, 1),
-        D(2024, 9, 30),
-        False,
-        9000,
-        ["association"],
-        "Porträts von Bewohnerinnen und Bewohnern als Ausstellung im Quartier.",
-        False,
-    ),
-    (
-        "Wochenmarkt am Lindenhof",
-        3,
-        FundingItem.OTHER,
-        Priority.MEDIUM,
-        D(2025, 4, 1),
-        D(2027, 12, 31),
-        False,
-        20000,
-        ["business"],
-        "Ein wöchentlicher Markt auf dem neu gestalteten Lindenhof.",
-        True,
-    ),
-    (
-        "Stadtbäume für die Birkenstraße",
-        5,
-        FundingItem.PUBLIC_SPACE,
-        Priority.HIGH,
-        D(2025, 9, 1),
-        D(2028, 11, 30),
-        True,
-        120000,
-        ["city_department"],
-        "24 neue Straßenbäume mit Baumrigolen zur Regenwasserversickerung.",
-        True,
-    ),
-    (
-        "Energieberatung für Haushalte",
-        5,
-        FundingItem.OTHER,
-        Priority.MEDIUM,
-        D(2025, 6, 1),
-        D(2029, 12, 31),
-        True,
-        16000,
-        ["social_agency"],
-        "Stromspar-Checks und Beratung zu Heizkosten für Haushalte mit geringem Einkommen.",
-        True,
-    ),
-    (
-        "Sichere Schulwege",
-        7,
-        FundingItem.PUBLIC_SPACE,
-        Priority.HIGH,
-        D(2025, 8, 1),
-        D(2028, 7, 31),
-        False,
-        90000,
-        ["city_department", "school"],
-        "Querungshilfen, Tempo-30-Zonen und Schulwegpläne, erarbeitet mit Kindern.",
-        True,
-    ),
-    (
-        "Fahrradwerkstatt im Quartier",
-        7,
-        FundingItem.OTHER,
-        Priority.LOW,
-        D(2026, 3, 1),
-        D(2027, 12, 31),
-        True,
-        11000,
-        ["initiative"],
-        "Selbsthilfewerkstatt mit Reparaturkursen für Jugendliche.",
-        True,
-    ),
+        m["title"],
+        m["field"],
+        m["funding_item"],
+        m["priority"],
+        m["planned_start"],
+        m["planned_end"],
+        m["climate_relevant"],
+        m["cost_per_year"],
+        m["lead_actor_kinds"],
+        m["description"],
+        m["only_in_version_2"],
+    )
+    for m in DATA["measures"]
 ]
-DROPPED_IN_V2 = "Offene Sporthalle am Wochenende"
-
+DROPPED_IN_V2 = DATA["dropped_in_version_2"]
 CONTINUATION_ELEMENTS = [
     (
-        ContinuationKind.PLACE,
-        "Stadtteilzentrum „Nordlicht“",
-        "city_department",
-        "Haushalt Jugend- und Sozialamt",
-        Decimal("85000"),
-        D(2031, 1, 1),
-        ContinuationState.AGREED,
-    ),
-    (
-        ContinuationKind.STRUCTURE,
-        "Stadtteilbeirat Gartenstadt-Nord",
-        "politics",
-        "Geschäftsstelle beim Bezirksamt",
-        Decimal("4000"),
-        D(2031, 1, 1),
-        ContinuationState.SECURED,
-    ),
-    (
-        ContinuationKind.FUND,
-        "Nachbarschaftsfonds (Nachfolge des Verfügungsfonds)",
-        "housing",
-        "Stiftung der Wohnungsgesellschaft",
-        Decimal("10000"),
-        D(2031, 1, 1),
-        ContinuationState.IDEA,
-    ),
-    (
-        ContinuationKind.PROJECT,
-        "Lernwerkstatt Nord",
-        "school",
-        "Ganztagsmittel des Landes",
-        Decimal("25000"),
-        D(2027, 8, 1),
-        ContinuationState.AGREED,
-    ),
-    (
-        ContinuationKind.CONTACT,
-        "Ansprechperson Quartiersarbeit",
-        "social_agency",
-        "Gemeinwesenarbeit des Trägers, kommunal kofinanziert",
-        Decimal("55000"),
-        D(2031, 1, 1),
-        ContinuationState.IDEA,
-    ),
-    (
-        ContinuationKind.PROJECT,
-        "Gemeinschaftsgarten „Grüne Ecke“",
-        "initiative",
-        "Ehrenamt, Pacht durch die Wohnungsgesellschaft erlassen",
-        Decimal("0"),
-        D(2025, 11, 1),
-        ContinuationState.SECURED,
-    ),
+        e["kind"],
+        e["title"],
+        e["actor_kind"],
+        e["financing_source"],
+        Decimal(e["annual_amount"]),
+        e["starts_on"],
+        e["state"],
+    )
+    for e in DATA["continuation_elements"]
 ]
-
-GENERATED_TOPICS = [
-    ("Nachbarschaftstreff", 2),
-    ("Ferienprogramm", 1),
-    ("Hofbegrünung", 0),
-    ("Sprachkurs", 1),
-    ("Seniorencafé", 2),
-    ("Bewegungsangebot", 4),
-    ("Baumpatenschaft", 5),
-    ("Reparaturcafé", 5),
-    ("Ladenzwischennutzung", 3),
-    ("Kiezspaziergang", 6),
-    ("Radfahrkurs", 7),
-    ("Lesepatenschaft", 1),
-]
-STREETS = ["Ahornweg", "Birkenstraße", "Lindenhof", "Ulmenallee", "Eschenring", "Kastanienplatz"]
+GENERATED_TOPICS = [(t["topic"], t["field"]) for t in DATA["generated_topics"]]
+STREETS = DATA["streets"]
 
 
 def _status_for(start, end):
@@ -674,20 +153,24 @@ def _financing(measure, per_year, rng, actors, final):
                     source=FinancingSource.THIRD_PARTY,
                     state=state,
                     amount=(amount * Decimal("0.1")).quantize(Decimal("1")),
-                    note="Stiftung Lebendige Nachbarschaft",
+                    note=DATA["third_party_note"],
                 )
             )
         if actors and rng.random() < 0.3:
+            actor = rng.choice(actors)
+            own = Decimal(rng.choice([500, 1000, 1500, 2500]))
+            # Small sums are volunteers' work (Eigenleistung), larger ones money (Eigenmittel).
+            in_kind = own <= 1000
             rows.append(
                 FinancingRow(
                     measure=measure,
                     year=year,
-                    source=FinancingSource.OWN_RESOURCES,
+                    source=FinancingSource.IN_KIND if in_kind else FinancingSource.OWN_RESOURCES,
                     state=state,
-                    actor=rng.choice(actors),
-                    in_kind=True,
-                    amount=Decimal(rng.choice([500, 1000, 1500, 2500])),
-                    note="Ehrenamtliche Arbeitsstunden",
+                    actor=actor,
+                    in_kind=in_kind,
+                    amount=own,
+                    note=DATA["in_kind_note"] if in_kind else DATA["own_funds_note"],
                 )
             )
     return rows
@@ -721,20 +204,50 @@ def _add_field(version, order, title, description, goals, with_values=True):
     return field, created
 
 
+@dataclass
+class _Seed:
+    """What the steps of ``seed`` share: the area, the random source and the actors."""
+
+    area: object
+    rng: random.Random
+    organisations: list
+    by_kind: dict = field(default_factory=dict)
+
+    def pick(self, kinds):
+        return _pick_actor(self.by_kind, self.organisations, kinds, self.rng)
+
+
 @transaction.atomic
 def seed(area, *, scale: str) -> None:
     if ConceptVersion.objects.filter(area=area).exists():
         return
-    rng = random.Random(4711)
     all_actors = list(area.actors.order_by("name"))
     organisations = [a for a in all_actors if a.kind != "resident"] or all_actors
-    by_kind = {}
+    ctx = _Seed(area=area, rng=random.Random(4711), organisations=organisations)
     for actor in organisations:
-        by_kind.setdefault(actor.kind, []).append(actor)
+        ctx.by_kind.setdefault(actor.kind, []).append(actor)
+    v1, fields, goals = _seed_version_1(ctx)
+    measures = _seed_measures_2022(ctx, fields, goals)
+    v2_fields, v2_goals = _seed_version_2(ctx, v1)
+    _bring_measures_to_2025(ctx, measures, v2_fields, v2_goals)
+    _generate_measures(ctx, scale, v2_fields, v2_goals)
+    for kind, title, actor_kind, source, amount, starts_on, state in CONTINUATION_ELEMENTS:
+        ContinuationElement.objects.create(
+            area=area,
+            kind=kind,
+            title=title,
+            responsible_actor=ctx.pick([actor_kind]),
+            financing_source=source,
+            annual_amount=amount,
+            starts_on=starts_on,
+            state=state,
+        )
 
-    # Version 1: the Erstfassung of 2022, as it stood then.
+
+def _seed_version_1(ctx):
+    """Version 1: the Erstfassung of 2022, as it stood then."""
     v1 = ConceptVersion.objects.create(
-        area=area,
+        area=ctx.area,
         number=1,
         kind=VersionKind.INITIAL,
         status=VersionStatus.ADOPTED,
@@ -746,19 +259,20 @@ def seed(area, *, scale: str) -> None:
     )
     fields, goals = [], []
     for order, (title, description, goal_rows) in enumerate(FIELDS):
-        field, created = _add_field(v1, order, title, description, goal_rows)
-        if organisations:
-            field.actors.set(rng.sample(organisations, min(3, len(organisations))))
-        fields.append(field)
+        action_field, created = _add_field(v1, order, title, description, goal_rows)
+        if ctx.organisations:
+            action_field.actors.set(
+                ctx.rng.sample(ctx.organisations, min(3, len(ctx.organisations)))
+            )
+        fields.append(action_field)
         goals.append(created)
     # A subgoal, to show the goal hierarchy.
-    Goal.objects.create(
-        action_field=fields[1],
-        parent=goals[1][0],
-        order=5,
-        title="Mehr Kinder besuchen vor der Einschulung mindestens zwei Jahre eine Kita",
-    )
+    Goal.objects.create(action_field=fields[1], parent=goals[1][0], order=5, title=DATA["subgoal"])
+    return v1, fields, goals
 
+
+def _seed_measures_2022(ctx, fields, goals):
+    """The measures of version 1 as they stood in 2022."""
     measures = {}
     for (
         title,
@@ -770,16 +284,15 @@ def seed(area, *, scale: str) -> None:
         climate,
         per_year,
         kinds,
-        description,
+        text,
         only_v2,
     ) in MEASURES:
         if only_v2:
             continue
-        lead = _pick_actor(by_kind, organisations, kinds, rng)
         measure = Measure.objects.create(
-            area=area,
+            area=ctx.area,
             title=title,
-            description=description,
+            description=text,
             funding_item=item,
             priority=priority,
             climate_relevant=climate,
@@ -787,43 +300,49 @@ def seed(area, *, scale: str) -> None:
             progress=0,
             planned_start=start,
             planned_end=end,
-            lead_actor=lead,
-            location=f"{rng.choice(STREETS)}, Gartenstadt-Nord",
+            lead_actor=ctx.pick(kinds),
+            location=f"{ctx.rng.choice(STREETS)}, Gartenstadt-Nord",
         )
         measure.action_fields.add(fields[field_index])
         measure.goals.add(goals[field_index][0])
-        for row in _financing(measure, per_year, random.Random(title), organisations, False):
+        for row in _financing(measure, per_year, random.Random(title), ctx.organisations, False):
             row.save()  # one by one, so the history knows the 2022 amounts
         measures[title] = (measure, per_year)
+    return measures
 
-    # Version 2: the Fortschreibung of 2025, started from version 1.
+
+def _seed_version_2(ctx, v1):
+    """Version 2: the Fortschreibung of 2025, started from version 1, with a new field of
+    action and the 2025 measured values."""
     v2 = services.start_update(version=v1)
     v2.as_of, v2.council_decision_on, v2.vision = D(2025, 3, 1), D(2025, 5, 15), VISION_2
     v2.status = VersionStatus.ADOPTED
-    v2.risks = SWOT["risks"] + " Kostensteigerungen im Bau verzögern investive Maßnahmen."
+    v2.risks = SWOT["risks"] + DATA["version_2_risks_addition"]
     v2.save()
     services.make_current(version=v2)
     v1.refresh_from_db()
     v1.status = VersionStatus.SUPERSEDED
     v1.save()
     v2_fields = list(v2.action_fields.order_by("order"))
-    new_field, new_goals = _add_field(v2, len(v2_fields), *NEW_FIELD, with_values=False)
+    new_field, _new_goals = _add_field(v2, len(v2_fields), *NEW_FIELD, with_values=False)
     v2_fields.append(new_field)
     v2_goals = {f.pk: list(f.goals.order_by("order", "pk")) for f in v2_fields}
     for indicator in Indicator.objects.filter(goal__action_field__version=v2):
         last = indicator.values.order_by("-measured_on").first()
         if last is not None:
             step = (indicator.target_value - indicator.baseline_value) / 8
+            factor = Decimal(ctx.rng.choice([0.5, 1, 1.5]))
             IndicatorValue.objects.create(
                 indicator=indicator,
                 measured_on=D(2025, 6, 30),
-                value=(last.value + step * Decimal(rng.choice([0.5, 1, 1.5]))).quantize(
-                    Decimal("1")
-                ),
-                note="Halbjahreserhebung",
+                value=(last.value + step * factor).quantize(Decimal("1")),
+                note=DATA["indicator_value_note"],
             )
+    return v2_fields, v2_goals
 
-    # The measures as they stand in 2025 (changes after the Fortschreibung was started).
+
+def _bring_measures_to_2025(ctx, measures, v2_fields, v2_goals):
+    """The measures as they stand in 2025 (changes after the Fortschreibung was started)."""
     for (
         title,
         field_index,
@@ -834,39 +353,42 @@ def seed(area, *, scale: str) -> None:
         climate,
         per_year,
         kinds,
-        description,
+        text,
         only_v2,
     ) in MEASURES:
-        field = v2_fields[field_index]
+        action_field = v2_fields[field_index]
         if only_v2:
-            lead = _pick_actor(by_kind, organisations, kinds, rng)
             measure = Measure.objects.create(
-                area=area,
+                area=ctx.area,
                 title=title,
-                description=description,
+                description=text,
                 funding_item=item,
                 priority=priority,
                 climate_relevant=climate,
                 planned_start=start,
                 planned_end=end,
-                lead_actor=lead,
-                location=f"{rng.choice(STREETS)}, Gartenstadt-Nord",
+                lead_actor=ctx.pick(kinds),
+                location=f"{ctx.rng.choice(STREETS)}, Gartenstadt-Nord",
             )
-            measure.action_fields.add(field)
-            measure.goals.add(v2_goals[field.pk][0])
+            measure.action_fields.add(action_field)
+            measure.goals.add(v2_goals[action_field.pk][0])
         else:
             measure = measures[title][0]
             measure.financing_rows.all().delete()
         if title == DROPPED_IN_V2:
             measure.status, measure.progress = MeasureStatus.DROPPED, 40
             measure.actual_start = start
-            measure.internal_notes = "Hallenzeiten entfallen wegen Sanierung der Turnhalle."
+            measure.internal_notes = DATA["dropped_note"]
             measure.save()
-            measure.action_fields.remove(field)
-            measure.goals.remove(*v2_goals[field.pk])
+            measure.action_fields.remove(action_field)
+            measure.goals.remove(*v2_goals[action_field.pk])
             continue
-        _finish(measure, start, end, per_year, organisations, rng)
+        _finish(measure, start, end, per_year, ctx.organisations, ctx.rng)
 
+
+def _generate_measures(ctx, scale, v2_fields, v2_goals):
+    """Generated measures up to 200 at ``scale="large"`` (scaled further for xlarge)."""
+    rng = ctx.rng
     for index in range(len(MEASURES), scaled(scale, 200)):
         topic, field_index = GENERATED_TOPICS[index % len(GENERATED_TOPICS)]
         start = D(rng.randint(2022, 2028), rng.randint(1, 12), 1)
@@ -874,7 +396,7 @@ def seed(area, *, scale: str) -> None:
         if end < start:
             end = D(start.year, 12, 31)
         measure = Measure.objects.create(
-            area=area,
+            area=ctx.area,
             title=f"{topic} {rng.choice(STREETS)} ({index + 1})",
             description=f"{topic} für die Nachbarschaft rund um {rng.choice(STREETS)}.",
             funding_item=rng.choice(FundingItem.values),
@@ -882,25 +404,13 @@ def seed(area, *, scale: str) -> None:
             climate_relevant=field_index == 5,
             planned_start=start,
             planned_end=end,
-            lead_actor=_pick_actor(by_kind, organisations, [], rng),
+            lead_actor=ctx.pick([]),
             location=f"{rng.choice(STREETS)}, Gartenstadt-Nord",
         )
-        field = v2_fields[field_index]
-        measure.action_fields.add(field)
-        measure.goals.add(v2_goals[field.pk][0])
-        _finish(measure, start, end, rng.choice([3000, 8000, 15000, 40000]), organisations, rng)
-
-    for kind, title, actor_kind, source, amount, starts_on, state in CONTINUATION_ELEMENTS:
-        ContinuationElement.objects.create(
-            area=area,
-            kind=kind,
-            title=title,
-            responsible_actor=_pick_actor(by_kind, organisations, [actor_kind], rng),
-            financing_source=source,
-            annual_amount=amount,
-            starts_on=starts_on,
-            state=state,
-        )
+        action_field = v2_fields[field_index]
+        measure.action_fields.add(action_field)
+        measure.goals.add(v2_goals[action_field.pk][0])
+        _finish(measure, start, end, rng.choice([3000, 8000, 15000, 40000]), ctx.organisations, rng)
 
 
 def _finish(measure, start, end, per_year, actors, rng):
@@ -916,24 +426,18 @@ def _finish(measure, start, end, per_year, actors, rng):
             measure.actual_end = max(end + delay, measure.actual_start)
     if actors and end.year >= 2026:
         measure.continuation_carrier = measure.lead_actor or rng.choice(actors)
-        measure.continuation_financing = rng.choice(
-            [
-                "Regelfinanzierung im städtischen Haushalt",
-                "Eigenmittel des Trägers und Spenden",
-                "Landesprogramm, Antrag gestellt",
-                "Ehrenamtlich, Sachkosten über den Nachbarschaftsfonds",
-            ]
-        )
+        measure.continuation_financing = rng.choice(DATA["continuation_financing"])
         measure.continuation_from = D(end.year + 1, 1, 1)
         measure.continuation_state = rng.choice(list(ContinuationState.values))
     measure.full_clean()
     measure.save()
     span = (end - start).days
-    milestones = [
-        ("Planung abgeschlossen", start + datetime.timedelta(days=span // 4)),
-        ("Umsetzung zur Hälfte", start + datetime.timedelta(days=span // 2)),
-        ("Abschluss und Dokumentation", end),
+    dues = [
+        start + datetime.timedelta(days=span // 4),
+        start + datetime.timedelta(days=span // 2),
+        end,
     ]
+    milestones = list(zip(DATA["milestones"], dues, strict=True))
     Milestone.objects.bulk_create(
         Milestone(measure=measure, title=title, due_on=due, done=due < REFERENCE)
         for title, due in milestones[: rng.choice([1, 2, 3])]

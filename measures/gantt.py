@@ -4,13 +4,16 @@ API::
 
     gantt_svg(measures, *, today: date, title: str, id_prefix: str = "gantt") -> str
     gantt_rows(measures) -> list[GanttGroup]   # the same grouping, for the table alternative
+    gantt_summary_svg(groups, *, today, title, id_prefix) -> str   # one bar per field of action
 
 ``measures`` are ``Measure`` objects with ``action_fields`` and ``milestones`` prefetched
 (``Measure.objects.for_concept(version)``); each measure is drawn under its first field of action.
 The chart shows per measure one planned bar (``class="bar-planned"``), the actual bar over it
 (``class="bar-actual"``, running measures up to ``today``), milestones as diamonds (filled when
 done), a dashed today line and a year axis. The SVG has ``role="img"`` with ``<title>`` and
-``<desc>``; pages must also offer a table (see ``gantt_rows``).
+``<desc>``; pages must also offer a table (see ``gantt_rows``). Text is 12 units high; pages
+show the chart in a horizontally scrolling box at its natural width (``.chart`` in site.css), so
+labels stay at least 12 px on a phone. ``id_prefix`` must be unique on the page.
 """
 
 import datetime
@@ -84,8 +87,18 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "gantt") -> str:
-    """Render the measures' timelines as an accessible SVG document fragment."""
+def gantt_svg(
+    measures,
+    *,
+    today: datetime.date,
+    title: str,
+    id_prefix: str = "gantt",
+    row_label: str | None = None,
+) -> str:
+    """Render the measures' timelines as an accessible SVG document fragment.
+
+    ``row_label`` replaces the (shortened) measure titles, e.g. on a measure's own page, whose
+    heading already shows the full title."""
     groups = gantt_rows(measures)
     start, end = _date_range(groups, today)
     span = (end - start).days or 1
@@ -138,7 +151,7 @@ def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "g
             out.append(f"<title>{escape(measure.title)}</title>")
             out.append(
                 f'<text x="12" y="{y + 16}" fill="{TEXT_COLOUR}">'
-                f"{escape(_short(measure.title))}</text>"
+                f"{escape(row_label or _short(measure.title))}</text>"
             )
             if measure.planned_start and measure.planned_end:
                 x0, x1 = x(measure.planned_start), x(measure.planned_end)
@@ -171,11 +184,76 @@ def gantt_svg(measures, *, today: datetime.date, title: str, id_prefix: str = "g
         f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" y2="{legend_y}" '
         f'stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
     )
-    out.append(
-        f'<text x="{x_today + 3}" y="{AXIS_HEIGHT - 2}" fill="{TODAY_COLOUR}" font-size="11">'
-        f"{today_label}</text>"
-    )
+    out.append(_today_label(x_today, today_label))
     out.append(_legend(legend_y + 8))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _today_label(x_today: float, label: str) -> str:
+    """ "Heute" next to the today line, on its left near the right edge so it is never clipped."""
+    if x_today > WIDTH - 60:
+        return (
+            f'<text x="{x_today - 3}" y="{AXIS_HEIGHT - 2}" text-anchor="end" '
+            f'fill="{TODAY_COLOUR}">{label}</text>'
+        )
+    return f'<text x="{x_today + 3}" y="{AXIS_HEIGHT - 2}" fill="{TODAY_COLOUR}">{label}</text>'
+
+
+def gantt_summary_svg(groups, *, today: datetime.date, title: str, id_prefix: str) -> str:
+    """One bar per field of action: the span from its first planned start to its last planned
+    end, labelled with the number of measures. ``groups`` is ``[(title, FieldSummary), ...]``
+    (``measures.overview.field_summaries``); the page shows the same figures as a table."""
+    dates = [today]
+    for _title, s in groups:
+        dates += [d for d in (s.planned_start, s.planned_end, s.actual_start) if d]
+    start = datetime.date(min(dates).year, 1, 1)
+    end = datetime.date(max(dates).year + 1, 1, 1)
+    span = (end - start).days or 1
+
+    def x(day: datetime.date) -> float:
+        return round(LABEL_WIDTH + (day - start).days / span * CHART_WIDTH, 1)
+
+    legend_y = AXIS_HEIGHT + len(groups) * ROW_HEIGHT + 10
+    height = legend_y + 10
+    desc = _(
+        "Time span of the measures of each field of action from %(start)s to %(end)s: each bar "
+        "runs from the first planned start to the last planned end; the dashed line is today."
+    ) % {"start": start.year, "end": end.year - 1}
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="gantt" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" font-family="sans-serif" '
+        f'font-size="12">',
+        f'<title id="{id_prefix}-title">{escape(title)}</title>',
+        f'<desc id="{id_prefix}-desc">{escape(desc)}</desc>',
+        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+    ]
+    for year in range(start.year, end.year):
+        x0, x1 = x(datetime.date(year, 1, 1)), x(datetime.date(year + 1, 1, 1))
+        out.append(
+            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{legend_y}" '
+            f'stroke="#ced4da" stroke-width="1"/><text x="{round((x0 + x1) / 2, 1)}" '
+            f'y="{AXIS_HEIGHT - 14}" text-anchor="middle" fill="{TEXT_COLOUR}">{year}</text>'
+        )
+    y = AXIS_HEIGHT
+    for group_title, summary in groups:
+        label = f"{_short(group_title, 34)} ({summary.total})"
+        out.append(f'<text x="4" y="{y + 16}" fill="{TEXT_COLOUR}">{escape(label)}</text>')
+        if summary.planned_start and summary.planned_end:
+            x0, x1 = x(summary.planned_start), x(summary.planned_end)
+            out.append(
+                f'<rect class="bar-planned" x="{x0}" y="{y + 5}" width="{max(x1 - x0, 2)}" '
+                f'height="14" rx="2" fill="{PLANNED_FILL}" stroke="{PLANNED_STROKE}" '
+                f'stroke-width="1"/>'
+            )
+        y += ROW_HEIGHT
+    x_today = x(today)
+    out.append(
+        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" '
+        f'y2="{legend_y}" stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+    )
+    out.append(_today_label(x_today, escape(_("Today"))))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -185,7 +263,7 @@ def _legend(y: int) -> str:
     x = LABEL_WIDTH
     planned, actual = escape(_("planned")), escape(_("actual"))
     milestone, today = escape(_("milestone (filled: done)")), escape(_("Today"))
-    parts = ['<g class="legend" font-size="11">']
+    parts = ['<g class="legend">']
     parts.append(
         f'<rect x="{x}" y="{y}" width="24" height="12" rx="2" fill="{PLANNED_FILL}" '
         f'stroke="{PLANNED_STROKE}"/><text x="{x + 30}" y="{y + 10}" fill="{TEXT_COLOUR}">'

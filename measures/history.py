@@ -64,9 +64,24 @@ class LinkHistory:
     label: str
     ids_by_record: dict  # history_id -> set of linked ids
     names: dict  # linked id -> display name
+    copies: dict = field(default_factory=dict)  # linked id -> (origin id, copied at)
 
     def describe(self, ids) -> str:
         return ", ".join(sorted(self.names.get(i, f"#{i}") for i in ids)) or "–"
+
+    def between(self, previous, record) -> tuple[set, set]:
+        """The linked ids of two consecutive records, without the links a Fortschreibung
+        added in between by copying a linked field of action or goal (not the user's edit)."""
+        old_ids = self.ids_by_record.get(previous.history_id, set())
+        new_ids = self.ids_by_record.get(record.history_id, set())
+        copied = {
+            i
+            for i in new_ids - old_ids
+            if i in self.copies
+            and self.copies[i][0] in old_ids
+            and self.copies[i][1] > previous.history_date
+        }
+        return old_ids, new_ids - copied
 
 
 def _changes(records, model, subject_of, actor_names, links=()) -> list[Change]:
@@ -101,8 +116,7 @@ def _changes(records, model, subject_of, actor_names, links=()) -> list[Change]:
                         )
                     )
             for link in links:
-                old_ids = link.ids_by_record.get(previous.history_id, set())
-                new_ids = link.ids_by_record.get(record.history_id, set())
+                old_ids, new_ids = link.between(previous, record)
                 if old_ids != new_ids:
                     change.fields.append(
                         (link.label, link.describe(old_ids), link.describe(new_ids))
@@ -115,7 +129,7 @@ def _changes(records, model, subject_of, actor_names, links=()) -> list[Change]:
     return result
 
 
-def _link_history(measure, field_name, target_column, names) -> LinkHistory:
+def _link_history(measure, field_name, target_column, names, copies=None) -> LinkHistory:
     through = Measure.history.model._meta.get_field(f"historicalmeasure_{field_name}").related_model
     ids_by_record: dict = {}
     for history_id, target_id in through.objects.filter(history__id=measure.pk).values_list(
@@ -123,7 +137,33 @@ def _link_history(measure, field_name, target_column, names) -> LinkHistory:
     ):
         ids_by_record.setdefault(history_id, set()).add(target_id)
     label = str(Measure._meta.get_field(field_name).verbose_name)
-    return LinkHistory(label=label, ids_by_record=ids_by_record, names=names)
+    return LinkHistory(label=label, ids_by_record=ids_by_record, names=names, copies=copies or {})
+
+
+def _links(measure, actor_names) -> list[LinkHistory]:
+    """The measure's partner actors, fields of action and goals per history record."""
+    fields = list(
+        ActionField.objects.filter(version__area_id=measure.area_id).select_related("version")
+    )
+    goals = list(
+        Goal.objects.filter(action_field__version__area_id=measure.area_id).select_related(
+            "action_field__version"
+        )
+    )
+    named = _("%(title)s (version %(number)s)")
+    field_names = {f.pk: named % {"title": f.title, "number": f.version.number} for f in fields}
+    goal_names = {
+        g.pk: named % {"title": g.title, "number": g.action_field.version.number} for g in goals
+    }
+    field_copies = {f.pk: (f.origin_id, f.version.created_at) for f in fields if f.origin_id}
+    goal_copies = {
+        g.pk: (g.origin_id, g.action_field.version.created_at) for g in goals if g.origin_id
+    }
+    return [
+        _link_history(measure, "partner_actors", "actor_id", actor_names),
+        _link_history(measure, "action_fields", "actionfield_id", field_names, field_copies),
+        _link_history(measure, "goals", "goal_id", goal_names, goal_copies),
+    ]
 
 
 def measure_history(measure: Measure) -> list[Change]:
@@ -140,31 +180,18 @@ def measure_history(measure: Measure) -> list[Change]:
         .select_related("history_user")
         .order_by(*order)
     )
-    field_names = {
-        af.pk: f"{af.title} ({af.version.number})"
-        for af in ActionField.objects.filter(version__area_id=measure.area_id).select_related(
-            "version"
-        )
-    }
-    goal_names = {
-        goal.pk: f"{goal.title} ({goal.action_field.version.number})"
-        for goal in Goal.objects.filter(
-            action_field__version__area_id=measure.area_id
-        ).select_related("action_field__version")
-    }
-    links = [
-        _link_history(measure, "partner_actors", "actor_id", actor_names),
-        _link_history(measure, "action_fields", "actionfield_id", field_names),
-        _link_history(measure, "goals", "goal_id", goal_names),
-    ]
+    links = _links(measure, actor_names)
     changes = _changes(measure_records, Measure, lambda r: _("Measure"), actor_names, links)
     goal_ids = [g.pk for g in measure.goals.all()]
     goal_records = (
         Goal.history.filter(id__in=goal_ids).select_related("history_user").order_by(*order)
     )
-    changes += _changes(
+    # Only what happened to its goals while the measure existed: not "goal created" from the
+    # time the concept was set up.
+    goal_changes = _changes(
         goal_records, Goal, lambda r: _("Goal “%(title)s”") % {"title": r.title}, actor_names
     )
+    changes += [c for c in goal_changes if c.when >= measure.created_at]
     changes += _changes(
         milestone_records,
         Milestone,

@@ -12,7 +12,11 @@ API (used by the KuF page, its downloads and the status report PDF)::
                                        #             by_source, total), ...]
     kuf_xlsx(kuf, title=...) -> bytes  # Excel workbook: overview, measures, financing rows
                                        # (values, not formulas; German number format)
-    kuf_csv(kuf) -> str                # semicolon CSV with decimal comma; encode as utf-8-sig
+    kuf_csv(kuf) -> bytes              # semicolon CSV with decimal comma, UTF-8 with BOM
+
+Both exports write every cell through ``ihk.spreadsheets`` (``append_row``/``csv_bytes``): a
+title, note or actor name starting with ``=``, ``+``, ``-`` or ``@`` stays text, and control
+characters (e.g. ``\x0b``) are removed instead of breaking the workbook.
 
 ``measures`` is an iterable of ``Measure`` with ``financing_rows`` and ``action_fields``
 prefetched, as ``Measure.objects.for_concept(version)`` does (its ``action_fields`` are limited to
@@ -25,14 +29,14 @@ Every ``Amounts`` has three sums, defined as:
 * **paid** – rows paid out or settled (money that has flowed).
 """
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from ihk.spreadsheets import append_row, csv_bytes, workbook_bytes
 
 from .models import FinancingSource, FinancingState
 
@@ -178,30 +182,32 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
 
     sheet = workbook.active
     sheet.title = _("Overview")[:31]
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([_("Planned amounts (all states) by year and source, in EUR")])
+    append_row(sheet, [_("Planned amounts (all states) by year and source, in EUR")])
     header = [_("Year")] + [label for _v, label in kuf.sources]
     header += [_("Total planned"), _("Total approved"), _("Total paid")]
-    sheet.append(header)
+    append_row(sheet, header)
     header_row = sheet.max_row
     for year, cells, year_total in kuf.matrix():
-        sheet.append(
+        append_row(
+            sheet,
             [year]
             + [c.planned for c in cells]
-            + [year_total.planned, year_total.approved, year_total.paid]
+            + [year_total.planned, year_total.approved, year_total.paid],
         )
-    sheet.append(
+    append_row(
+        sheet,
         [_("Total")]
         + [a.planned for _v, _l, a in kuf.source_totals()]
-        + [kuf.total.planned, kuf.total.approved, kuf.total.paid]
+        + [kuf.total.planned, kuf.total.approved, kuf.total.paid],
     )
     for cell in sheet[header_row] + sheet[sheet.max_row]:
         cell.font = bold
     _format_money(sheet, first_row=header_row + 1, first_col=2)
-    sheet.append([])
+    append_row(sheet, [])
     for text in _definitions():
-        sheet.append([text])
+        append_row(sheet, [text])
     sheet.column_dimensions["A"].width = 14
     for col in range(2, len(header) + 1):
         sheet.column_dimensions[_col_letter(col)].width = 20
@@ -210,27 +216,30 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
     sheet = workbook.create_sheet(_("Measures")[:31])
     header = [_("Field of action"), _("Measure")] + [str(y) for y in kuf.years]
     header += [_("Total planned"), _("Total approved"), _("Total paid")]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = bold
     for group in kuf.fields:
         for entry in group.measures:
-            sheet.append(
+            append_row(
+                sheet,
                 [group.title, entry.measure.title]
                 + [entry.year(y).planned for y in kuf.years]
-                + [entry.total.planned, entry.total.approved, entry.total.paid]
+                + [entry.total.planned, entry.total.approved, entry.total.paid],
             )
-        sheet.append(
+        append_row(
+            sheet,
             [group.title, _("Subtotal")]
             + [group.year(y).planned for y in kuf.years]
-            + [group.total.planned, group.total.approved, group.total.paid]
+            + [group.total.planned, group.total.approved, group.total.paid],
         )
         for cell in sheet[sheet.max_row]:
             cell.font = bold
-    sheet.append(
+    append_row(
+        sheet,
         [_("Total"), ""]
         + [kuf.year(y).planned for y in kuf.years]
-        + [kuf.total.planned, kuf.total.approved, kuf.total.paid]
+        + [kuf.total.planned, kuf.total.approved, kuf.total.paid],
     )
     for cell in sheet[sheet.max_row]:
         cell.font = bold
@@ -242,7 +251,8 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
     sheet.freeze_panes = "C2"
 
     sheet = workbook.create_sheet(_("Financing rows")[:31])
-    sheet.append(
+    append_row(
+        sheet,
         [
             _("Field of action"),
             _("Measure"),
@@ -253,14 +263,15 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
             _("Actor"),
             _("In kind"),
             _("Note"),
-        ]
+        ],
     )
     for cell in sheet[1]:
         cell.font = bold
     for group in kuf.fields:
         for entry in group.measures:
             for row in entry.measure.financing_rows.all():
-                sheet.append(
+                append_row(
+                    sheet,
                     [
                         group.title,
                         entry.measure.title,
@@ -271,7 +282,7 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
                         row.actor.name if row.actor_id else "",
                         _("yes") if row.in_kind else "",
                         row.note,
-                    ]
+                    ],
                 )
     for (cell,) in sheet.iter_rows(min_row=2, min_col=6, max_col=6):
         cell.number_format = EURO_FORMAT
@@ -280,42 +291,39 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
     sheet.auto_filter.ref = sheet.dimensions
     sheet.freeze_panes = "A2"
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
-def kuf_csv(kuf: Kuf) -> str:
-    """The measures table as CSV for German Excel: semicolons, decimal comma, no thousands dots."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+def kuf_csv(kuf: Kuf) -> bytes:
+    """The measures table as CSV for German Excel (``ihk.spreadsheets.csv_bytes``: UTF-8 with
+    BOM, semicolons, formula-safe text), amounts with decimal comma and no thousands dots."""
+    rows = [
         [_("Field of action"), _("Measure")]
         + [str(y) for y in kuf.years]
         + [_("Total planned"), _("Total approved"), _("Total paid")]
-    )
+    ]
 
     def money(value: Decimal) -> str:
         return number_format(value, decimal_pos=2, use_l10n=False).replace(".", ",")
 
     for group in kuf.fields:
         for entry in group.measures:
-            writer.writerow(
+            rows.append(
                 [group.title, entry.measure.title]
                 + [money(entry.year(y).planned) for y in kuf.years]
                 + [money(a) for a in (entry.total.planned, entry.total.approved, entry.total.paid)]
             )
-        writer.writerow(
+        rows.append(
             [group.title, _("Subtotal")]
             + [money(group.year(y).planned) for y in kuf.years]
             + [money(a) for a in (group.total.planned, group.total.approved, group.total.paid)]
         )
-    writer.writerow(
+    rows.append(
         [_("Total"), ""]
         + [money(kuf.year(y).planned) for y in kuf.years]
         + [money(a) for a in (kuf.total.planned, kuf.total.approved, kuf.total.paid)]
     )
-    return out.getvalue()
+    return csv_bytes(rows)
 
 
 def _definitions() -> list[str]:

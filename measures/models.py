@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -38,16 +39,6 @@ class ConceptVersionQuerySet(models.QuerySet):
 
     def current(self):
         return self.filter(is_current=True)
-
-    def with_successor_dates(self):
-        """Annotates ``successor_created_at``: when the next version of the area was started.
-
-        That moment is the version's cut-off for comparisons (see ``measures.comparison``).
-        """
-        nxt = ConceptVersion.objects.filter(
-            area_id=models.OuterRef("area_id"), number__gt=models.OuterRef("number")
-        ).order_by("number")
-        return self.annotate(successor_created_at=models.Subquery(nxt.values("created_at")[:1]))
 
 
 class ConceptVersion(models.Model):
@@ -107,12 +98,15 @@ class ConceptVersion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.number} ({self.as_of:%d.%m.%Y})"
+        return _("Version %(number)s (%(date)s)") % {
+            "number": self.number,
+            "date": date_format(self.as_of, "SHORT_DATE_FORMAT") if self.as_of else "–",
+        }
 
     def get_absolute_url(self):
         return (
             reverse("measures:concept", kwargs={"area_slug": self.area.slug})
-            + f"?version={self.pk}"
+            + f"?version={self.number}"
         )
 
     def clean(self):
@@ -124,6 +118,29 @@ class ConceptVersion(models.Model):
                     )
                 }
             )
+
+    @property
+    def label(self) -> str:
+        """How pages name the version: "Fassung 2 (beschlossen am 15.05.2025)", "Entwurf
+        Fassung 3"."""
+        if self.status == VersionStatus.DRAFT:
+            return _("Draft version %(number)s") % {"number": self.number}
+        if self.council_decision_on:
+            return _("Version %(number)s (adopted on %(date)s)") % {
+                "number": self.number,
+                "date": date_format(self.council_decision_on, "SHORT_DATE_FORMAT"),
+            }
+        return _("Version %(number)s") % {"number": self.number}
+
+
+class ActionFieldQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(version__area=area).select_related("version__area")
+
+    def next_order(self, version) -> int:
+        """The ``order`` of a field of action appended at the end of ``version``."""
+        last = self.filter(version=version).aggregate(top=models.Max("order"))["top"]
+        return 0 if last is None else last + 1
 
 
 class ActionField(models.Model):
@@ -150,6 +167,8 @@ class ActionField(models.Model):
         verbose_name=_("copied from"),
     )
 
+    objects = ActionFieldQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("field of action")
         verbose_name_plural = _("fields of action")
@@ -166,6 +185,11 @@ class ActionField(models.Model):
 class GoalQuerySet(models.QuerySet):
     def for_version(self, version):
         return self.filter(action_field__version=version)
+
+    def for_area(self, area):
+        return self.filter(action_field__version__area=area).select_related(
+            "action_field__version__area"
+        )
 
 
 class Goal(models.Model):
@@ -226,6 +250,13 @@ class Goal(models.Model):
             parent = parent.parent
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(goal__action_field__version__area=area).select_related(
+            "goal__action_field__version__area"
+        )
+
+
 class Indicator(models.Model):
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("goal")
@@ -244,6 +275,8 @@ class Indicator(models.Model):
         related_name="copies",
         verbose_name=_("copied from"),
     )
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")
@@ -270,6 +303,13 @@ class Indicator(models.Model):
         return traffic_light(self)
 
 
+class IndicatorValueQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(indicator__goal__action_field__version__area=area).select_related(
+            "indicator__goal__action_field__version__area"
+        )
+
+
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
@@ -277,6 +317,8 @@ class IndicatorValue(models.Model):
     measured_on = models.DateField(_("measured on"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = IndicatorValueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("measured value")
@@ -340,8 +382,54 @@ class MeasureQuerySet(models.QuerySet):
             )
         )
 
+    def in_versions(self, versions):
+        """Measures linked to a field of action or goal of any of ``versions`` (a QuerySet)."""
+        return self.filter(
+            models.Q(
+                pk__in=Measure.action_fields.through.objects.filter(
+                    actionfield__version__in=versions
+                ).values("measure_id")
+            )
+            | models.Q(
+                pk__in=Measure.goals.through.objects.filter(
+                    goal__action_field__version__in=versions
+                ).values("measure_id")
+            )
+        )
+
     def public(self):
         return self.filter(is_public=True, area__is_public=True)
+
+    def public_for(self, area):
+        """The measures of ``area`` that residents may open (the area's own publication is
+        checked by the view, so members can preview it).
+
+        Public are the measures marked public that belong to the current version, and those
+        linked to no version at all yet (the page says they are not part of the current
+        version). A measure only in older versions (e.g. dropped in a Fortschreibung) or only
+        in a draft is not public.
+        """
+        versions = ConceptVersion.objects.filter(area=area)
+        in_current = self.model.objects.in_versions(versions.current()).values("pk")
+        in_any = self.model.objects.in_versions(versions).values("pk")
+        return self.filter(area=area, is_public=True).filter(
+            models.Q(pk__in=in_current) | ~models.Q(pk__in=in_any)
+        )
+
+    def with_version_state(self, area):
+        """Annotates ``in_current_version`` and ``in_any_version`` (for the internal pages,
+        which say when a measure is not part of the current version)."""
+        versions = ConceptVersion.objects.filter(area=area)
+        in_current = self.model.objects.in_versions(versions.current()).values("pk")
+        in_any = self.model.objects.in_versions(versions).values("pk")
+        return self.annotate(
+            in_current_version=models.ExpressionWrapper(
+                models.Q(pk__in=in_current), output_field=models.BooleanField()
+            ),
+            in_any_version=models.ExpressionWrapper(
+                models.Q(pk__in=in_any), output_field=models.BooleanField()
+            ),
+        )
 
     def for_timeline(self, version):
         """The version's measures as the Gantt chart and the public concept page need them.
@@ -540,6 +628,11 @@ class Measure(models.Model):
             errors["planned_end"] = _("The planned end cannot be before the planned start.")
         if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
             errors["actual_end"] = _("The actual end cannot be before the actual start.")
+        if self.status == MeasureStatus.COMPLETED and self.progress != 100:
+            errors["progress"] = _(
+                "A completed measure has a progress of %(full)s. Set the progress to %(full)s or "
+                "choose another status."
+            ) % {"full": "100 %"}
         if errors:
             raise ValidationError(errors)
 
@@ -569,7 +662,12 @@ class FinancingSource(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal own share")
     OTHER_PROGRAMME = "other_programme", _("Other programme")
     THIRD_PARTY = "third_party", _("Third party")
-    OWN_RESOURCES = "own_resources", _("Own resources of an actor")
+    OWN_RESOURCES = "own_resources", _("Own funds of an actor")
+    IN_KIND = "in_kind", _("In-kind contribution of an actor")
+
+
+# The sources that name the actor who gives them (Eigenmittel, Eigenleistung).
+ACTOR_SOURCES = (FinancingSource.OWN_RESOURCES, FinancingSource.IN_KIND)
 
 
 class FinancingState(models.TextChoices):
@@ -605,12 +703,14 @@ class FinancingRow(models.Model):
         null=True,
         blank=True,
         related_name="financing_commitments",
-        verbose_name=_("actor (own resources)"),
+        verbose_name=_("actor (own funds or in-kind contribution)"),
     )
+    # Kept in step with ``source`` (``IN_KIND``) by ``save()``, for the sums by money and work.
     in_kind = models.BooleanField(
         _("in kind"),
         default=False,
-        help_text=_("Own resources given as work or goods, valued in EUR."),
+        editable=False,
+        help_text=_("Work or goods of an actor, valued in EUR (source “in-kind contribution”)."),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -629,10 +729,27 @@ class FinancingRow(models.Model):
     def __str__(self):
         return f"{self.year} {self.get_source_display()}: {self.amount} €"
 
+    def save(self, *args, **kwargs):
+        self.in_kind = self.source == FinancingSource.IN_KIND
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "source" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "in_kind"}
+        super().save(*args, **kwargs)
+
     def clean(self):
-        if self.source == FinancingSource.OWN_RESOURCES and not self.actor_id:
+        by_actor = self.source in ACTOR_SOURCES
+        if by_actor and not self.actor_id:
             raise ValidationError(
-                {"actor": _("Name the actor who contributes these own resources.")}
+                {"actor": _("Name the actor who contributes these own funds or this work.")}
+            )
+        if self.actor_id and not by_actor:
+            raise ValidationError(
+                {
+                    "actor": _(
+                        "An actor is named only for own funds or an in-kind contribution of "
+                        "an actor. Choose one of these sources or remove the actor."
+                    )
+                }
             )
 
 
@@ -642,6 +759,11 @@ class ContinuationKind(models.TextChoices):
     PROJECT = "project", _("Project")
     FUND = "fund", _("Fund")
     CONTACT = "contact", _("Named contact person")
+
+
+class ContinuationElementQuerySet(models.QuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
 
 
 class ContinuationElement(models.Model):
@@ -679,6 +801,8 @@ class ContinuationElement(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = ContinuationElementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("continuation element")

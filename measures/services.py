@@ -1,5 +1,5 @@
-"""Writes of the concept structure that touch several rows: current version, Fortschreibung,
-ordering of fields of action."""
+"""Writes of the concept structure that touch several rows: new version, current version,
+Fortschreibung, ordering of fields of action, a measure with its rows and links."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -29,8 +29,8 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
     with transaction.atomic():
         # Lock the area's versions so two simultaneous requests cannot both switch.
         list(ConceptVersion.objects.select_for_update().filter(area_id=version.area_id))
-        previous = ConceptVersion.objects.filter(area_id=version.area_id, is_current=True).exclude(
-            pk=version.pk
+        previous = (
+            ConceptVersion.objects.filter(area_id=version.area_id).current().exclude(pk=version.pk)
         )
         for old in previous:
             old.is_current = False
@@ -55,8 +55,67 @@ def make_current(*, version: ConceptVersion, user=None) -> ConceptVersion:
 
 
 def next_version_number(area) -> int:
-    top = ConceptVersion.objects.filter(area=area).aggregate(top=Max("number"))["top"]
+    top = ConceptVersion.objects.for_area(area).aggregate(top=Max("number"))["top"]
     return (top or 0) + 1
+
+
+@transaction.atomic
+def create_version(*, area, user=None, **fields) -> ConceptVersion:
+    """A new (empty) version of ``area`` after the newest one, from the version form's fields."""
+    number = next_version_number(area)
+    version = ConceptVersion(
+        area=area,
+        number=number,
+        kind=VersionKind.UPDATE if number > 1 else VersionKind.INITIAL,
+        predecessor=ConceptVersion.objects.for_area(area).order_by("-number").first(),
+        **fields,
+    )
+    version.full_clean()
+    if user is not None:
+        version._history_user = user
+    version.save()
+    return version
+
+
+@transaction.atomic
+def save_measure(*, area, versions, form, milestones, financing) -> Measure:
+    """Store a validated measure form and its inline rows in one transaction.
+
+    The caller has validated all three; the links to fields of action and goals of
+    ``versions`` (the editable versions) are replaced, those to other versions kept. A new
+    measure linked to the current version also joins the copies of its fields of action and
+    goals in a Fortschreibung draft, so it is not lost when the draft becomes current.
+    """
+    is_new = form.instance.pk is None
+    measure = form.save(commit=False)
+    measure.area = area
+    measure.full_clean()
+    measure.save()
+    form.save_m2m()
+    if versions:
+        fields = list(form.cleaned_data["action_fields"])
+        goals = list(form.cleaned_data["goals"])
+        if is_new:
+            fields += ActionField.objects.filter(origin__in=fields, version__in=versions)
+            goals += Goal.objects.filter(origin__in=goals, action_field__version__in=versions)
+        other_fields = list(measure.action_fields.exclude(version__in=versions))
+        measure.action_fields.set(other_fields + fields)
+        other_goals = list(measure.goals.exclude(action_field__version__in=versions))
+        measure.goals.set(other_goals + goals)
+    for formset in (milestones, financing):
+        formset.instance = measure
+        formset.save()
+    return measure
+
+
+def open_draft(version: ConceptVersion) -> ConceptVersion | None:
+    """A draft newer than ``version``, which a new Fortschreibung would compete with."""
+    return (
+        ConceptVersion.objects.for_area(version.area_id)
+        .filter(status=VersionStatus.DRAFT, number__gt=version.number)
+        .order_by("number")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -69,13 +128,7 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
     area, so they are linked, not copied.
     """
     area = version.area
-    draft = (
-        ConceptVersion.objects.filter(
-            area=area, status=VersionStatus.DRAFT, number__gt=version.number
-        )
-        .order_by("number")
-        .first()
-    )
+    draft = open_draft(version)
     if draft is not None:
         raise ValidationError(
             _("A newer draft already exists (%(version)s). Continue working on it instead.")
@@ -99,8 +152,14 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
     if user is not None:
         new._history_user = user
     new.save()
+    field_map = _copy_fields(version, new)
+    goals, goal_map = _copy_goals(version, field_map, user)
+    _copy_indicators(goals, goal_map)
+    return new
 
-    # Fields of action, with actors and measure links.
+
+def _copy_fields(version, new) -> dict[int, ActionField]:
+    """Fields of action of ``version`` into ``new``, with actors and measure links."""
     old_fields = list(
         ActionField.objects.filter(version=version).prefetch_related("actors", "measures")
     )
@@ -126,8 +185,11 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
         for old in old_fields
         for measure in old.measures.all()
     )
+    return field_map
 
-    # Goals: first without parents, then the parent structure on the copies.
+
+def _copy_goals(version, field_map, user) -> tuple[list[Goal], dict[int, Goal]]:
+    """Goals: first without parents, then the parent structure on the copies; measure links."""
     old_goals = list(
         Goal.objects.filter(action_field__version=version)
         .order_by("pk")
@@ -157,8 +219,11 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
         for old in old_goals
         for measure in old.measures.all()
     )
+    return old_goals, goal_map
 
-    # Indicators with their measured values (the series goes on in the new version).
+
+def _copy_indicators(old_goals, goal_map) -> None:
+    """Indicators with their measured values (the series goes on in the new version)."""
     for old_goal in old_goals:
         for old in old_goal.indicators.all():
             copy = Indicator.objects.create(
@@ -177,7 +242,6 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
                 )
                 for v in old.values.all()
             )
-    return new
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """Server-rendered SVG charts of participation, shared by the overview page and the status report.
 
 The functions are pure: they take plain Python data (labels and numbers, already translated) and
-return SVG markup as a safe string, so the same chart appears in the browser and in a PDF
+return SVG markup as a safe string, drawn by one auto-escaping template
+(``participation/charts/_svg.html``), so the same chart appears in the browser and in a PDF
 (WeasyPrint renders inline SVG). Every chart has ``role="img"``, a ``<title>`` and a ``<desc>``;
 pages show a table with the same numbers next to it for screen readers and printing.
 
@@ -16,8 +17,8 @@ API::
 
 import zlib
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 # Colour-blind safe palette (Okabe–Ito), dark enough for 3:1 contrast against white.
 PALETTE = [
@@ -34,46 +35,59 @@ PALETTE = [
     "#2E7D32",
 ]
 
-FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+
+def _n(value) -> str:
+    """A coordinate as SVG wants it: a dot as decimal mark in every language, one decimal."""
+    return f"{value:.1f}"
 
 
-def _svg(width: int, height: int, title: str, desc: str, body: list[str], uid: str) -> SafeString:
-    # Every label and the title are escaped above; numbers and colours come from this module.
-    return mark_safe(  # noqa: S308
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="{uid}-title {uid}-desc" class="chart">'
-        f'<title id="{uid}-title">{escape(title)}</title>'
-        f'<desc id="{uid}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
+def _text(x, y, label, anchor="") -> dict:
+    return {"x": _n(x), "y": _n(y), "label": label, "anchor": anchor}
+
+
+def _rect(x, y, width, height, colour) -> dict:
+    return {"x": _n(x), "y": _n(y), "width": _n(width), "height": _n(height), "colour": colour}
+
+
+def _svg(width, height, *, title, desc, uid, texts=(), rects=(), lines=()) -> SafeString:
+    return render_to_string(
+        "participation/charts/_svg.html",
+        {
+            "uid": uid,
+            "width": str(int(width)),
+            "height": str(int(height)),
+            "title": title,
+            "desc": desc,
+            "texts": texts,
+            "rects": rects,
+            "lines": lines,
+        },
     )
 
 
 def _uid(title: str) -> str:
-    return f"chart-{zlib.crc32(title.encode()):08x}"
+    return f"chart-{zlib.crc32(str(title).encode()):08x}"
 
 
 def bar_chart(
-    rows: list[tuple[str, int]], *, title: str, desc: str, width: int = 640, uid: str = ""
+    items: list[tuple[str, int]], *, title: str, desc: str, width: int = 640, uid: str = ""
 ) -> SafeString:
-    """Horizontal bars, one per ``(label, value)`` row, value written at the end of each bar."""
-    uid = uid or _uid(title)
+    """Horizontal bars, one per ``(label, value)`` item, value written at the end of each bar."""
     label_width, bar_height, gap, top = 230, 22, 8, 8
-    height = top + max(len(rows), 1) * (bar_height + gap) + 8
-    maximum = max((value for _label, value in rows), default=0) or 1
+    height = top + max(len(items), 1) * (bar_height + gap) + 8
+    maximum = max((value for _label, value in items), default=0) or 1
     scale = (width - label_width - 60) / maximum
-    body = []
-    for index, (label, value) in enumerate(rows):
+    texts, rects = [], []
+    for index, (label, value) in enumerate(items):
         y = top + index * (bar_height + gap)
         bar = max(value * scale, 1 if value else 0)
-        colour = PALETTE[index % len(PALETTE)]
-        body.append(
-            f'<text x="{label_width - 8}" y="{y + bar_height * 0.7:.1f}" text-anchor="end" '
-            f'{FONT} fill="#1a1a1a">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{bar:.1f}" height="{bar_height}" '
-            f'fill="{colour}"/>'
-            f'<text x="{label_width + bar + 6:.1f}" y="{y + bar_height * 0.7:.1f}" {FONT} '
-            f'fill="#1a1a1a">{value}</text>'
-        )
-    return _svg(width, height, title, desc, body, uid)
+        baseline = y + bar_height * 0.7
+        texts.append(_text(label_width - 8, baseline, label, "end"))
+        rects.append(_rect(label_width, y, bar, bar_height, PALETTE[index % len(PALETTE)]))
+        texts.append(_text(label_width + bar + 6, baseline, str(value)))
+    return _svg(
+        width, height, title=title, desc=desc, uid=uid or _uid(title), texts=texts, rects=rects
+    )
 
 
 def stacked_bar_chart(
@@ -91,7 +105,6 @@ def stacked_bar_chart(
     ``series`` is a list of ``(key, label)``; ``data[period][key]`` the value (missing = 0).
     A legend below the columns names every series.
     """
-    uid = uid or _uid(title)
     left, top, plot_height, legend_row = 40, 10, 200, 18
     totals = [sum(data.get(period, {}).values()) for period in periods]
     maximum = max(totals, default=0) or 1
@@ -100,37 +113,33 @@ def stacked_bar_chart(
     bar_width = max(min(column * 0.7, 60), 4)
     legend_top = top + plot_height + 30
     height = legend_top + ((len(series) + 1) // 2) * legend_row + 10
-    body = [
-        f'<line x1="{left}" y1="{top + plot_height}" x2="{width - 10}" '
-        f'y2="{top + plot_height}" stroke="#1a1a1a"/>',
-        f'<text x="{left - 6}" y="{top + 10}" text-anchor="end" {FONT} fill="#1a1a1a">'
-        f"{maximum}</text>",
-        f'<text x="{left - 6}" y="{top + plot_height}" text-anchor="end" {FONT} '
-        f'fill="#1a1a1a">0</text>',
-    ]
+    axis = top + plot_height
+    lines = [{"x1": _n(left), "y1": _n(axis), "x2": _n(width - 10), "y2": _n(axis)}]
+    texts = [_text(left - 6, top + 10, str(maximum), "end"), _text(left - 6, axis, "0", "end")]
+    rects = []
     for index, period in enumerate(periods):
         x = left + index * column + (column - bar_width) / 2
-        y = top + plot_height
+        y = axis
         for series_index, (key, _label) in enumerate(series):
             value = data.get(period, {}).get(key, 0)
-            if not value:
-                continue
-            segment = value / maximum * plot_height
-            y -= segment
-            body.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{segment:.1f}" '
-                f'fill="{PALETTE[series_index % len(PALETTE)]}"/>'
-            )
-        body.append(
-            f'<text x="{x + bar_width / 2:.1f}" y="{top + plot_height + 16}" '
-            f'text-anchor="middle" {FONT} fill="#1a1a1a">{escape(period)}</text>'
-        )
+            if value:
+                segment = value / maximum * plot_height
+                y -= segment
+                colour = PALETTE[series_index % len(PALETTE)]
+                rects.append(_rect(x, y, bar_width, segment, colour))
+        texts.append(_text(x + bar_width / 2, axis + 16, period, "middle"))
     for series_index, (_key, label) in enumerate(series):
         x = left + (series_index % 2) * (plot_width / 2)
         y = legend_top + (series_index // 2) * legend_row
-        body.append(
-            f'<rect x="{x:.1f}" y="{y}" width="12" height="12" '
-            f'fill="{PALETTE[series_index % len(PALETTE)]}"/>'
-            f'<text x="{x + 18:.1f}" y="{y + 10}" {FONT} fill="#1a1a1a">{escape(label)}</text>'
-        )
-    return _svg(width, height, title, desc, body, uid)
+        rects.append(_rect(x, y, 12, 12, PALETTE[series_index % len(PALETTE)]))
+        texts.append(_text(x + 18, y + 10, label))
+    return _svg(
+        width,
+        height,
+        title=title,
+        desc=desc,
+        uid=uid or _uid(title),
+        texts=texts,
+        rects=rects,
+        lines=lines,
+    )

@@ -6,14 +6,16 @@ Runs after the actors and measures demo data, whose actors, measures and goals i
 """
 
 import datetime
+import json
 import random
+from pathlib import Path
 
 from django.utils import timezone
 
 from ihk.demo import scaled
 from measures.models import ConceptVersion, Goal, Measure
 
-from .models import Attendance, Event, EventFormat, EventResult, HeadCount, HeadCountGroup, Outcome
+from .models import Attendance, Event, EventFormat, EventResult, HeadCount, HeadCountGroup
 
 TITLES = {
     EventFormat.DISTRICT_CONFERENCE: [
@@ -93,48 +95,17 @@ DESCRIPTIONS = [
     "Sie kennen Ihr Quartier am besten. Bringen Sie Ihre Ideen, Sorgen und Wünsche mit.",
 ]
 
-RESULTS = [
-    (
-        "Mehr Sitzgelegenheiten und Schatten auf dem Platz",
-        Outcome.ADOPTED,
-        "In die Entwurfsplanung aufgenommen; Baumpflanzungen sind im Budget enthalten.",
-    ),
-    (
-        "Öffnungszeiten des Treffs auch am Wochenende",
-        Outcome.MERGED,
-        "Eingeflossen in das Betriebskonzept des Nachbarschaftstreffs.",
-    ),
-    (
-        "Beleuchtung des Fußwegs zur Haltestelle verbessern",
-        Outcome.ADOPTED,
-        "Wird mit dem Tiefbauamt im nächsten Bauabschnitt umgesetzt.",
-    ),
-    (
-        "Tiefgarage unter dem Marktplatz",
-        Outcome.REJECTED,
-        "Nicht förderfähig und aus Kostengründen nicht umsetzbar.",
-    ),
-    (
-        "Bolzplatz mit Flutlicht",
-        Outcome.REVIEW,
-        "Lärmschutz wird geprüft; Entscheidung im Quartiersbeirat im nächsten Quartal.",
-    ),
-    (
-        "Mehrsprachige Informationen zu Beratungsangeboten",
-        Outcome.MERGED,
-        "Teil der Maßnahme zur Öffentlichkeitsarbeit geworden.",
-    ),
-    (
-        "Urban-Gardening-Beete im Innenhof",
-        Outcome.ADOPTED,
-        "Wohnungsgesellschaft stellt die Fläche zur Verfügung.",
-    ),
-    (
-        "Zebrastreifen vor der Kita",
-        Outcome.REVIEW,
-        "Verkehrsschau mit Straßenverkehrsbehörde beantragt.",
-    ),
+# Results with the keywords that tie each to fitting measures and goals (demo_data/events.json).
+RESULTS = json.loads((Path(__file__).parent / "demo_data" / "events.json").read_text("utf-8"))[
+    "results"
 ]
+
+
+def _matching(rows, keywords):
+    """The rows whose title contains one of ``keywords`` (case-insensitive)."""
+    keywords = [word.casefold() for word in keywords]
+    return [row for row in rows if any(word in row.title.casefold() for word in keywords)]
+
 
 MINUTES = (
     "1. Begrüßung durch das Quartiersmanagement\n"
@@ -215,12 +186,25 @@ def seed(area, *, scale: str) -> None:
         HeadCount.objects.bulk_create(
             [HeadCount(event=event, group=g, count=rng.randint(3, 60)) for g in groups]
         )
-        for _ in range(rng.randint(0, 3)):
-            text, outcome, reason = rng.choice(RESULTS)
-            measure = rng.choice(measures) if measures and rng.random() < 0.75 else None
-            goal = rng.choice(goals) if goals and (measure is None or rng.random() < 0.3) else None
-            if measure is None and goal is None:
-                continue
-            EventResult.objects.create(
-                event=event, text=text, measure=measure, goal=goal, outcome=outcome, reason=reason
-            )
+        _seed_results(event, rng, measures, goals)
+
+
+def _seed_results(event, rng, measures, goals) -> None:
+    """Up to three results, each linked to a measure (or goal) it is about."""
+    for _ in range(rng.randint(0, 3)):
+        result = rng.choice(RESULTS)
+        # A result belongs to a measure (or goal) it is about, never to a random one.
+        fitting = _matching(measures, result["measure_keywords"])
+        measure = rng.choice(fitting) if fitting and rng.random() < 0.75 else None
+        goals_fitting = _matching(goals, result["goal_keywords"])
+        goal = rng.choice(goals_fitting) if goals_fitting and measure is None else None
+        if measure is None and goal is None:
+            continue
+        EventResult.objects.create(
+            event=event,
+            text=result["text"],
+            measure=measure,
+            goal=goal,
+            outcome=result["outcome"],
+            reason=result["reason"],
+        )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from ihk.models import Area, AreaRole, Role
 
 from .models import Comment, CommentReport, Idea
+from .wording import contributions_counted
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +66,9 @@ def send_moderation_digests(*, now=None) -> int:
                 comment__area=area, resolved_at=None
             ).count()
             with translation.override(settings.LANGUAGE_CODE):
-                subject = _(
-                    "New contributions in %(area)s: %(comments)d comments, %(ideas)d ideas"
-                ) % {
+                subject = _("New contributions in %(area)s: %(comments)s, %(ideas)s") % {
                     "area": area.name,
-                    "comments": len(comments),
-                    "ideas": len(ideas),
+                    **contributions_counted(len(comments), len(ideas)),
                 }
                 body = render_to_string(
                     "participation/moderation_digest_email.txt",
@@ -107,7 +105,7 @@ def send_answer_notification(comment: Comment) -> bool:
     if not claimed:
         return False
     comment.answer_notified_at = now
-    from .contributions import comment_target, target_url
+    from .targets import comment_target, target_url
 
     kind, target = comment_target(comment)
     page_url = _absolute(target_url(comment.area, kind, target)) + f"#comment-{comment.pk}"

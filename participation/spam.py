@@ -3,6 +3,10 @@
 Of the client's address only an HMAC keyed with ``settings.CLIENT_HASH_SALT`` is kept, and only
 to count a client's recent submissions. The raw address is never stored.
 
+The check and the insert are atomic: :func:`check_rate_limit` runs in the transaction that stores
+the submission and first locks one row per client and kind (``SubmissionThrottle``), so parallel
+requests of one client are counted one after the other and never more than the limit get through.
+
 Limits can be tuned in settings with ``PARTICIPATION_RATE_LIMITS = {"comment": (5, 600), ...}``
 (at most N submissions per window of seconds per client).
 """
@@ -65,3 +69,28 @@ def is_rate_limited(queryset, kind: str, client: str) -> bool:
     limit, seconds = rate_limit(kind)
     since = timezone.now() - datetime.timedelta(seconds=seconds)
     return queryset.filter(client_hash=client, created_at__gte=since).count() >= limit
+
+
+class RateLimited(Exception):
+    """The client has made the maximum number of submissions of this kind recently."""
+
+
+def check_rate_limit(queryset, kind: str, client: str) -> None:
+    """Raise ``RateLimited`` if ``client`` may not submit another ``kind`` now.
+
+    Call it inside the transaction that then inserts the row: the row lock on the client's
+    throttle row is held until that transaction ends, so a parallel request of the same client
+    waits and then counts the row this one inserted.
+    """
+    from django.db import transaction
+
+    from .models import SubmissionThrottle
+
+    if not client:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("check_rate_limit() must run inside transaction.atomic().")
+    throttle, _created = SubmissionThrottle.objects.get_or_create(kind=kind, client_hash=client)
+    SubmissionThrottle.objects.select_for_update().get(pk=throttle.pk)
+    if is_rate_limited(queryset, kind, client):
+        raise RateLimited(kind)

@@ -17,7 +17,7 @@ urlpatterns = [
     path("events/<int:pk>.ics", event_views.EventIcsView.as_view(), name="event_ics"),
     path("participation/", overview_views.OverviewView.as_view(), name="overview"),
     path("participation/events/", event_views.EventListView.as_view(), name="event_list"),
-    path("participation/events/new/", event_views.EventEditView.as_view(), name="event_create"),
+    path("participation/events/new/", event_views.EventCreateView.as_view(), name="event_create"),
     path(
         "participation/events/result-row/",
         event_views.ResultRowView.as_view(),
@@ -30,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "participation/events/<int:pk>/edit/",
-        event_views.EventEditView.as_view(),
+        event_views.EventUpdateView.as_view(),
         name="event_update",
     ),
     path(

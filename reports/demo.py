@@ -62,7 +62,7 @@ def seed(area, *, scale: str) -> None:
     StatusReport.objects.create(
         area=area,
         version=version,
-        title=f"Statusbericht {today.year} (Entwurf)",
+        title=f"Statusbericht {today.year}",  # the badge says "Entwurf"
         period_start=datetime.date(today.year, 1, 1),
         period_end=today,
         author=manager,

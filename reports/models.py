@@ -53,9 +53,14 @@ STEP_LABELS = {
 }
 
 
-# A generation without any progress for this long is taken as lost (e.g. the worker was killed);
-# the manager may then issue the report again.
-STALE_GENERATION_AFTER = datetime.timedelta(minutes=30)
+# While the worker generates a report it beats every HEARTBEAT_INTERVAL (``services``). A running
+# generation without a beat for STALE_RUNNING_AFTER is taken as lost (the worker was killed or
+# the machine restarted): the page says so and the manager may issue the report again at once.
+# A queued report waits for a free worker; only after STALE_QUEUED_AFTER does the page ask
+# whether a worker runs at all.
+HEARTBEAT_INTERVAL = datetime.timedelta(seconds=10)
+STALE_RUNNING_AFTER = datetime.timedelta(minutes=2)
+STALE_QUEUED_AFTER = datetime.timedelta(minutes=30)
 
 
 def report_pdf_path(report, filename):
@@ -137,6 +142,12 @@ class StatusReport(models.Model):
     generation_progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     generation_step = models.CharField(_("current step"), max_length=200, blank=True)
     generation_error = models.TextField(_("error message"), blank=True)
+    generation_heartbeat = models.DateTimeField(
+        _("last sign of life of the generation"), null=True, blank=True, editable=False
+    )
+    generation_task_id = models.CharField(
+        _("background task"), max_length=64, blank=True, editable=False
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -184,8 +195,19 @@ class StatusReport(models.Model):
 
     @property
     def generation_is_stale(self) -> bool:
-        """Queued or running without progress for long: the worker was probably stopped."""
-        return self.is_generating and self.updated_at < timezone.now() - STALE_GENERATION_AFTER
+        """Running without a heartbeat, or queued for long: the worker is probably gone."""
+        now = timezone.now()
+        if self.generation_state == GenerationState.RUNNING:
+            beat = max(filter(None, [self.generation_heartbeat, self.updated_at]))
+            return beat < now - STALE_RUNNING_AFTER
+        if self.generation_state == GenerationState.QUEUED:
+            return self.updated_at < now - STALE_QUEUED_AFTER
+        return False
+
+    @property
+    def is_locked_by_generation(self) -> bool:
+        """Generating right now (not stale): the texts cannot be edited meanwhile."""
+        return self.is_generating and not self.generation_is_stale
 
     @property
     def generation_step_label(self) -> str:

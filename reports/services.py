@@ -8,22 +8,25 @@ marks the report as issued. Any failure leaves a draft with a visible error and 
 """
 
 import hashlib
-import json
 import logging
-import os
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
+import threading
+from contextlib import contextmanager
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, default_storage
-from django.db import transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import GenerationState, ReportKind, ReportStatus, StatusReport, report_pdf_path
+from .models import (
+    HEARTBEAT_INTERVAL,
+    GenerationState,
+    ReportKind,
+    ReportStatus,
+    StatusReport,
+    report_pdf_path,
+)
 from .pdf import render_report_pdf
 from .sections import build_snapshot, report_version
+from .storage import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +35,33 @@ class ReportError(Exception):
     """A request that cannot be carried out; the message is shown to the user."""
 
 
+class WorkerLost(RuntimeError):
+    """The worker running a generation stopped beating; the generation was given up."""
+
+
 def _enqueue(report: StatusReport, user) -> None:
     from .tasks import generate_report_task
 
-    generate_report_task.enqueue(report.pk, user.pk if user else None)
+    result = generate_report_task.enqueue(report.pk, user.pk if user else None)
+    report.generation_task_id = str(result.id)
+    StatusReport.objects.filter(pk=report.pk).update(generation_task_id=report.generation_task_id)
+
+
+def _give_up_lost_task(report: StatusReport) -> None:
+    """Mark the task of a lost generation as failed, so it does not stay "running" forever."""
+    if not report.generation_task_id:
+        return
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - another task backend keeps its own records
+        return
+    lost = (
+        DBTaskResult.objects.filter(pk=report.generation_task_id, status__in=["READY", "RUNNING"])
+        .select_for_update()
+        .first()
+    )
+    if lost is not None:
+        lost.set_failed(WorkerLost("The worker stopped while generating the report."))
 
 
 def request_issue(*, report: StatusReport, user) -> StatusReport:
@@ -44,19 +70,23 @@ def request_issue(*, report: StatusReport, user) -> StatusReport:
         locked = StatusReport.objects.select_for_update().get(pk=report.pk)
         if locked.status == ReportStatus.ISSUED:
             raise ReportError(_("This report has already been issued; it cannot change any more."))
-        if locked.is_generating and not locked.generation_is_stale:
+        if locked.is_locked_by_generation:
             raise ReportError(_("The PDF of this report is already being generated."))
+        if locked.is_generating:  # stale: the worker is gone; start afresh at once
+            _give_up_lost_task(locked)
         locked.full_clean()
         locked.generation_state = GenerationState.QUEUED
         locked.generation_progress = 0
         locked.generation_step = ""
         locked.generation_error = ""
+        locked.generation_heartbeat = None
         locked.save(
             update_fields=[
                 "generation_state",
                 "generation_progress",
                 "generation_step",
                 "generation_error",
+                "generation_heartbeat",
                 "updated_at",
             ]
         )
@@ -87,60 +117,58 @@ def request_current_state(*, area, user) -> StatusReport:
 
 
 def _set_progress(report_id: int, percent: int, step: str, **extra) -> None:
+    now = timezone.now()
     StatusReport.objects.filter(pk=report_id).update(
-        generation_progress=percent, generation_step=step, updated_at=timezone.now(), **extra
+        generation_progress=percent,
+        generation_step=step,
+        generation_heartbeat=now,
+        updated_at=now,
+        **extra,
     )
+
+
+def beat(report_id: int) -> None:
+    """One sign of life of a running generation (see ``StatusReport.generation_is_stale``)."""
+    StatusReport.objects.filter(pk=report_id, generation_state=GenerationState.RUNNING).update(
+        generation_heartbeat=timezone.now()
+    )
+
+
+@contextmanager
+def heartbeat(report_id: int, *, interval: float | None = None):
+    """Beat from a second thread while the body runs (WeasyPrint's layout reports no progress).
+
+    The thread uses its own database connection, so it is only started outside a transaction
+    (the worker runs tasks in autocommit; tests wrapped in a transaction beat via progress).
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    stop = threading.Event()
+    seconds = interval if interval is not None else HEARTBEAT_INTERVAL.total_seconds()
+
+    def run():
+        try:
+            while not stop.wait(seconds):
+                try:
+                    beat(report_id)
+                except DatabaseError:  # a missed beat is no reason to stop the generation
+                    logger.warning("Heartbeat of report %s failed", report_id, exc_info=True)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=seconds + 5)
 
 
 def store_pdf_atomically(report: StatusReport, data: bytes) -> str:
     """Write the PDF so that its final name never points to a half-written file."""
-    return _write_atomically(report.pdf_file.storage, report_pdf_path(report, "report.pdf"), data)
-
-
-def cached_pdf(*, area, prefix: str, data: dict, render: Callable[[], bytes]) -> bytes:
-    """The PDF of ``data``, rendered once per distinct content and kept under MEDIA_ROOT.
-
-    Public concept documents are downloaded often and take seconds to typeset for large areas;
-    the file name carries a hash of the data, so any change (or a new day in the timeline)
-    produces a new file and older ones of the same prefix are removed.
-    """
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:20]
-    folder = f"reports/{area.slug}/cache"
-    name = f"{folder}/{prefix}-{digest}.pdf"
-    storage = default_storage
-    if storage.exists(name):
-        with storage.open(name, "rb") as handle:
-            return handle.read()
-    pdf = render()
-    _write_atomically(storage, name, pdf)
-    try:
-        _dirs, files = storage.listdir(folder)
-    except FileNotFoundError:  # pragma: no cover - just written
-        files = []
-    for other in files:
-        if other.startswith(f"{prefix}-") and f"{folder}/{other}" != name:
-            storage.delete(f"{folder}/{other}")
-    return pdf
-
-
-def _write_atomically(storage, name: str, data: bytes) -> str:
-    if isinstance(storage, FileSystemStorage):
-        path = Path(storage.path(name))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return name
-    if storage.exists(name):
-        storage.delete(name)
-    return storage.save(name, ContentFile(data))
+    return write_atomically(report.pdf_file.storage, report_pdf_path(report, "report.pdf"), data)
 
 
 def generate_report(*, report_id: int, user_id: int | None) -> None:
@@ -150,6 +178,11 @@ def generate_report(*, report_id: int, user_id: int | None) -> None:
         logger.info("Report %s is already issued; nothing to do.", report_id)
         return
     _set_progress(report_id, 1, "start", generation_state=GenerationState.RUNNING)
+    with heartbeat(report_id):
+        _generate(report, report_id=report_id, user_id=user_id)
+
+
+def _generate(report: StatusReport, *, report_id: int, user_id: int | None) -> None:
     stored_name = None
     try:
         with translation.override("de"):
@@ -167,6 +200,8 @@ def generate_report(*, report_id: int, user_id: int | None) -> None:
             if locked.status == ReportStatus.ISSUED:
                 return
             locked.snapshot = snapshot
+            # An issued report names the version it reports on, not "the current one".
+            locked.version = locked.version or report_version(report.area)
             locked.pdf_file.name = stored_name
             locked.pdf_sha256 = hashlib.sha256(data).hexdigest()
             locked.status = ReportStatus.ISSUED

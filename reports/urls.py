@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import concept_views, views
 
 app_name = "reports"
 
@@ -32,7 +32,7 @@ urlpatterns = [
     ),
     path(
         "concept/<int:version_id>.pdf",
-        views.ConceptPdfView.as_view(),
+        concept_views.ConceptPdfView.as_view(),
         name="concept_pdf",
     ),
 ]

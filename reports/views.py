@@ -1,35 +1,31 @@
-"""Pages of the reports app: status reports, ad-hoc PDFs, concept document, continuation concept.
+"""Pages of the reports app: status reports, ad-hoc PDFs, continuation concept.
 
-PDF views only wrap bytes: stored files for issued reports, ``reports.pdf`` for the rest.
+PDF views only wrap bytes: stored files for issued reports, ``reports.pdf`` for the rest. The
+concept document PDF lives in ``reports.concept_views``. Every internal page and PDF is private
+(``Cache-Control: private, no-store``): reports contain internal figures.
 """
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 
-from ihk.mixins import AreaMixin, AreaPermissionMixin
-from measures.models import ConceptVersion, VersionStatus
+from ihk.mixins import AreaPermissionMixin, internal_crumbs
+from measures.models import ConceptVersion
 
 from .forms import StatusReportForm
 from .models import ReportKind, ReportStatus, StatusReport
-from .pdf import render_concept_pdf, render_continuation_pdf
-from .sections import build_snapshot, concept_document, continuation_snapshot
-from .services import ReportError, cached_pdf, request_current_state, request_issue
-
-
-def _crumbs(area, *rest):
-    return [
-        (_("My areas"), reverse("ihk:dashboard")),
-        (area.name, reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})),
-        *rest,
-    ]
+from .pdf import render_continuation_pdf
+from .sections import build_snapshot, continuation_snapshot, report_version
+from .services import ReportError, request_current_state, request_issue
 
 
 def _reports_crumb(area):
@@ -62,24 +58,29 @@ class ReportListView(AreaPermissionMixin, ListView):
             .order_by("-created_at")[:10]
         )
         kwargs["versions"] = ConceptVersion.objects.filter(area=self.area).order_by("-number")
-        kwargs["breadcrumbs"] = _crumbs(self.area, (pgettext("documents", "Reports"), ""))
+        kwargs["breadcrumbs"] = internal_crumbs(self.area, (pgettext("documents", "Reports"), ""))
         return super().get_context_data(**kwargs)
 
 
-class ReportObjectMixin(AreaPermissionMixin):
-    """Loads the report from the URL, limited to the area (another area's report is a 404)."""
+class ReportObjectMixin(AreaPermissionMixin, SingleObjectMixin):
+    """A report of the area in the URL; another area's report is a 404."""
 
-    @cached_property
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return StatusReport.objects.for_area(self.area).for_list()
+
+    @property
     def report(self) -> StatusReport:
-        return get_object_or_404(
-            StatusReport.objects.for_list(), pk=self.kwargs["pk"], area=self.area
-        )
+        if not hasattr(self, "object"):
+            self.object = self.get_object()
+        return self.object
 
-    def get_object(self, queryset=None):
-        return self.report
+    def crumbs(self, *items):
+        return internal_crumbs(self.area, _reports_crumb(self.area), *items)
 
 
-class ReportCreateView(AreaPermissionMixin, CreateView):
+class ReportFormMixin:
     permission_required = "reports.change_report"
     template_name = "reports/report_form.html"
     form_class = StatusReportForm
@@ -89,6 +90,12 @@ class ReportCreateView(AreaPermissionMixin, CreateView):
         kwargs["area"] = self.area
         return kwargs
 
+    def form_valid(self, form):
+        messages.success(self.request, _("The draft has been saved."))
+        return super().form_valid(form)
+
+
+class ReportCreateView(ReportFormMixin, AreaPermissionMixin, CreateView):
     def get_initial(self):
         today = timezone.localdate()
         return {
@@ -100,26 +107,16 @@ class ReportCreateView(AreaPermissionMixin, CreateView):
     def form_valid(self, form):
         form.instance.author = self.request.user
         form.instance.kind = ReportKind.STATUS_REPORT
-        messages.success(self.request, _("The draft has been saved."))
         return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
-        kwargs["breadcrumbs"] = _crumbs(
+        kwargs["breadcrumbs"] = internal_crumbs(
             self.area, _reports_crumb(self.area), (_("New status report"), "")
         )
         return super().get_context_data(**kwargs)
 
 
-class ReportUpdateView(ReportObjectMixin, UpdateView):
-    permission_required = "reports.change_report"
-    template_name = "reports/report_form.html"
-    form_class = StatusReportForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["area"] = self.area
-        return kwargs
-
+class ReportUpdateView(ReportFormMixin, ReportObjectMixin, UpdateView):
     def get(self, request, *args, **kwargs):
         if redirect_response := self._refuse_if_frozen():
             return redirect_response
@@ -135,23 +132,16 @@ class ReportUpdateView(ReportObjectMixin, UpdateView):
         if report.kind != ReportKind.STATUS_REPORT or report.status == ReportStatus.ISSUED:
             messages.error(self.request, _("An issued report cannot be changed any more."))
             return redirect(report.get_absolute_url())
-        if report.is_generating:
+        if report.is_locked_by_generation:
             messages.error(
                 self.request, _("The report is being generated; it cannot be changed now.")
             )
             return redirect(report.get_absolute_url())
         return None
 
-    def form_valid(self, form):
-        messages.success(self.request, _("The draft has been saved."))
-        return super().form_valid(form)
-
     def get_context_data(self, **kwargs):
-        kwargs["breadcrumbs"] = _crumbs(
-            self.area,
-            _reports_crumb(self.area),
-            (self.report.title, self.report.get_absolute_url()),
-            (_("Edit"), ""),
+        kwargs["breadcrumbs"] = self.crumbs(
+            (self.report.title, self.report.get_absolute_url()), (_("Edit"), "")
         )
         return super().get_context_data(**kwargs)
 
@@ -159,21 +149,21 @@ class ReportUpdateView(ReportObjectMixin, UpdateView):
 class ReportDetailView(ReportObjectMixin, DetailView):
     permission_required = "reports.view_report"
     template_name = "reports/report_detail.html"
-    context_object_name = "report"
 
     def get_context_data(self, **kwargs):
-        kwargs["breadcrumbs"] = _crumbs(
-            self.area, _reports_crumb(self.area), (self.report.title, "")
-        )
+        kwargs["breadcrumbs"] = self.crumbs((self.report.title, ""))
+        if not self.report.is_issued and self.report.version is None:
+            # A draft without a chosen version reports on this one.
+            kwargs["resolved_version"] = report_version(self.area)
         return super().get_context_data(**kwargs)
 
 
+@method_decorator(never_cache, name="dispatch")
 class ReportStatusView(ReportObjectMixin, DetailView):
     """The small progress partial polled by htmx while the PDF is generated."""
 
     permission_required = "reports.view_report"
     template_name = "reports/partials/_generation_status.html"
-    context_object_name = "report"
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -183,7 +173,7 @@ class ReportStatusView(ReportObjectMixin, DetailView):
         return response
 
 
-class ReportPreviewView(ReportObjectMixin, TemplateView):
+class ReportPreviewView(ReportObjectMixin, DetailView):
     """Live HTML preview of a draft, built from today's data exactly as the PDF will show it."""
 
     permission_required = "reports.view_report"
@@ -195,13 +185,9 @@ class ReportPreviewView(ReportObjectMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        kwargs["report"] = self.report
         kwargs["data"] = build_snapshot(self.report)
-        kwargs["breadcrumbs"] = _crumbs(
-            self.area,
-            _reports_crumb(self.area),
-            (self.report.title, self.report.get_absolute_url()),
-            (_("Preview"), ""),
+        kwargs["breadcrumbs"] = self.crumbs(
+            (self.report.title, self.report.get_absolute_url()), (_("Preview"), "")
         )
         return super().get_context_data(**kwargs)
 
@@ -226,6 +212,7 @@ class ReportIssueView(ReportObjectMixin, View):
         return redirect(report.get_absolute_url())
 
 
+@method_decorator(never_cache, name="dispatch")
 class ReportDownloadView(ReportObjectMixin, View):
     permission_required = "reports.view_report"
 
@@ -257,40 +244,19 @@ class CurrentStateRequestView(AreaPermissionMixin, View):
         return redirect(report.get_absolute_url())
 
 
-class ConceptPdfView(AreaMixin, View):
-    """Planning and implementation concept of a version as PDF.
-
-    The area's managers and city staff get any version (with non-public measures); everybody
-    else gets adopted versions of public areas only, without non-public measures.
-    """
-
-    def get(self, request, *args, **kwargs):
-        version = get_object_or_404(ConceptVersion, pk=self.kwargs["version_id"], area=self.area)
-        internal = request.user.has_perm("ihk.view_area_internal", self.area)
-        if not internal and (not self.area.is_public or version.status != VersionStatus.ADOPTED):
-            raise Http404
-        data = concept_document(version, public=not internal)
-        pdf = cached_pdf(
-            area=self.area,
-            prefix=f"concept-{version.pk}-{'internal' if internal else 'public'}",
-            data=data,
-            render=lambda: render_concept_pdf(area=self.area, data=data),
-        )
-        return pdf_response(pdf, f"IHK-{self.area.slug}-Fassung-{version.number}.pdf")
-
-
 class ContinuationView(AreaPermissionMixin, TemplateView):
     permission_required = "reports.view_report"
     template_name = "reports/continuation.html"
 
     def get_context_data(self, **kwargs):
         kwargs["data"] = continuation_snapshot(self.area)
-        kwargs["breadcrumbs"] = _crumbs(
+        kwargs["breadcrumbs"] = internal_crumbs(
             self.area, _reports_crumb(self.area), (_("Continuation concept"), "")
         )
         return super().get_context_data(**kwargs)
 
 
+@method_decorator(never_cache, name="dispatch")
 class ContinuationPdfView(AreaPermissionMixin, View):
     permission_required = "reports.view_report"
 

@@ -1,23 +1,31 @@
 """Template tags of the actor register for pages of other apps.
 
 ``{% public_actors area %}``: the "Beteiligte" section of the public area page (name, kind and
-website of actors with the public flag – never contact persons, notes or addresses).
+website of actors with the public flag – never contact persons, notes or addresses). Constant in
+cost and size: counts by kind, the first ``PUBLIC_PREVIEW`` names and a link to the full list.
 ``{% actors_area_card area %}``: the card on the internal area dashboard.
 """
 
 from django import template
 
 from actors.models import Actor
+from actors.public_views import PUBLIC_FIELDS
 
 register = template.Library()
 
 
+PUBLIC_PREVIEW = 12
+
+
 @register.inclusion_tag("actors/partials/_public_actors.html")
 def public_actors(area):
-    actors = (
-        Actor.objects.for_area(area).public().only("pk", "name", "kind", "website").order_by("name")
-    )
-    return {"area": area, "actors": list(actors)}
+    public = Actor.objects.for_area(area).public()
+    actors = list(public.only(*PUBLIC_FIELDS).order_by("name", "pk")[:PUBLIC_PREVIEW])
+    if not actors:
+        return {"area": area, "total": 0}
+    counts = public.count_by_kind()
+    total = sum(count for _kind, _label, count in counts)
+    return {"area": area, "actors": actors, "kind_counts": counts, "total": total}
 
 
 @register.inclusion_tag("actors/partials/_area_card.html")

@@ -2,9 +2,11 @@
 values and continuation elements. Choices are limited to the area (and version) of the page."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
+from ihk.text import CleanTextFormMixin
 
 from ..models import (
     ActionField,
@@ -15,16 +17,10 @@ from ..models import (
     IndicatorValue,
     VersionStatus,
 )
+from .common import DateBoundsMixin, DateInput
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class ConceptVersionForm(forms.ModelForm):
+class ConceptVersionForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = ConceptVersion
         fields = [
@@ -63,7 +59,8 @@ class ConceptVersionForm(forms.ModelForm):
         is_current = cleaned.get("is_current")
         if is_current and not self.was_current:
             current = (
-                ConceptVersion.objects.filter(area=self.area, is_current=True)
+                ConceptVersion.objects.for_area(self.area)
+                .current()
                 .exclude(pk=self.instance.pk)
                 .first()
             )
@@ -91,7 +88,7 @@ class ConceptVersionForm(forms.ModelForm):
         return cleaned
 
 
-class ActionFieldForm(forms.ModelForm):
+class ActionFieldForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = ActionField
         fields = ["title", "description", "actors"]
@@ -106,7 +103,7 @@ class ActionFieldForm(forms.ModelForm):
         self.fields["actors"].queryset = Actor.objects.filter(area_id=version.area_id)
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["action_field", "parent", "title", "description", "order"]
@@ -127,14 +124,14 @@ class GoalForm(forms.ModelForm):
         )
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline_value", "baseline_on", "target_value", "target_on"]
         widgets = {"baseline_on": DateInput(), "target_on": DateInput()}
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = IndicatorValue
         fields = ["measured_on", "value", "note"]
@@ -149,13 +146,13 @@ class IndicatorValueForm(forms.ModelForm):
         measured_on = self.cleaned_data["measured_on"]
         if measured_on < self.indicator.baseline_on:
             raise forms.ValidationError(
-                _("A measured value cannot be dated before the baseline date (%(date)s).")
-                % {"date": self.indicator.baseline_on.strftime("%d.%m.%Y")}
+                _("A measured value cannot be dated before the baseline date (%(date)s)."),
+                params={"date": date_format(self.indicator.baseline_on, "SHORT_DATE_FORMAT")},
             )
         return measured_on
 
 
-class ContinuationElementForm(forms.ModelForm):
+class ContinuationElementForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = ContinuationElement
         fields = [

@@ -1,46 +1,75 @@
-"""Measure form with inline milestones and financing rows, and the service that saves them.
+"""Measure form with inline milestones and financing rows (saved by ``services.save_measure``).
 
-Links to fields of action and goals are edited for one version at a time (the *working
-version*: the newest version of the area, usually the Fortschreibung in progress); links to
-other versions are kept untouched, so an older version stays as it was.
+Links to fields of action and goals are edited for the *editable versions*: the newest version
+of the area (usually the Fortschreibung in progress) and, for a new measure, the current one;
+links to other versions are kept untouched, so an older version stays as it was.
 """
 
 import datetime
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
+from ihk.text import CleanTextFormMixin
 
 from ..models import ActionField, ConceptVersion, FinancingRow, Goal, Measure, Milestone
+from .common import DateBoundsMixin, DateInput
 
 EARLIEST_MILESTONE = datetime.date(1990, 1, 1)
 MILESTONE_SPAN_YEARS = 10
 
 
-def working_version(area) -> ConceptVersion | None:
-    """The version whose links the measure form edits: the newest one of the area."""
-    return ConceptVersion.objects.filter(area=area).order_by("-number").first()
+def editable_versions(area, *, new: bool) -> list[ConceptVersion]:
+    """The versions whose links the measure form edits, newest first: the newest version and,
+    for a new measure, the current one too (so it can join the public concept while a
+    Fortschreibung draft exists)."""
+    newest = ConceptVersion.objects.for_area(area).order_by("-number").first()
+    current = ConceptVersion.objects.for_area(area).current().first() if new else None
+    return [v for v in (newest, current) if v is not None and (v is newest or v != newest)]
+
+
+class QuietFormMixin:
+    """A bound form that can be shown again with what was typed but without validation
+    messages (``quiet = True``), e.g. after "add row", which is not a save attempt."""
+
+    quiet = False
+
+    @property
+    def errors(self):
+        return ErrorDict() if self.quiet else super().errors
+
+
+class QuietFormSetMixin:
+    quiet = False
+
+    def make_quiet(self) -> None:
+        self.quiet = True
+        for row in self.forms:
+            row.quiet = True
+
+    @property
+    def errors(self):
+        return [ErrorDict() for _row in self.forms] if self.quiet else super().errors
+
+    def non_form_errors(self):
+        return self.error_class() if self.quiet else super().non_form_errors()
 
 
 def _shift_years(day: datetime.date, years: int) -> datetime.date:
+    """``day`` moved by ``years``; 29 February becomes the 28th, and the result stays within
+    the dates Python knows (a year 0001 or 9999 never raises)."""
+    year = min(max(day.year + years, datetime.MINYEAR), datetime.MAXYEAR)
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class MeasureForm(forms.ModelForm):
+class MeasureForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.ModelForm):
     action_fields = forms.ModelMultipleChoiceField(
         label=_("Fields of action"),
         queryset=ActionField.objects.none(),
@@ -48,7 +77,7 @@ class MeasureForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _(
-                "Choose only fields of action of this area's current working version."
+                "Choose only fields of action of the current version or the draft of this area."
             ),
             "invalid_pk_value": _("“%(pk)s” is not a valid field of action."),
         },
@@ -59,7 +88,9 @@ class MeasureForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": _("Choose only goals of this area's current working version."),
+            "invalid_choice": _(
+                "Choose only goals of the current version or the draft of this area."
+            ),
             "invalid_pk_value": _("“%(pk)s” is not a valid goal."),
         },
     )
@@ -113,27 +144,41 @@ class MeasureForm(forms.ModelForm):
             "internal_notes": _("Visible to the area's quarter managers and city staff only."),
         }
 
-    def __init__(self, *args, area, version, **kwargs):
+    def __init__(self, *args, area, versions, **kwargs):
         super().__init__(*args, **kwargs)
         self.area = area
-        self.version = version
+        self.versions = versions
         actors = Actor.objects.filter(area=area).order_by("name")
         actor_error = _("Choose an actor of this area.")
         for name in ("lead_actor", "partner_actors", "continuation_carrier"):
             self.fields[name].queryset = actors
             self.fields[name].error_messages["invalid_choice"] = actor_error
             self.fields[name].error_messages["invalid_pk_value"] = actor_error
-        self.fields["action_fields"].queryset = ActionField.objects.filter(version=version)
+        self.fields["action_fields"].queryset = ActionField.objects.filter(
+            version__in=versions
+        ).select_related("version")
         self.fields["goals"].queryset = Goal.objects.filter(
-            action_field__version=version
-        ).select_related("action_field")
-        self.fields["goals"].label_from_instance = lambda g: f"{g.action_field.title}: {g.title}"
-        if self.instance.pk and version is not None:
+            action_field__version__in=versions
+        ).select_related("action_field__version")
+        several = len(versions) > 1
+
+        def named(title, version):
+            if not several:
+                return title
+            return _("%(title)s (version %(number)s)") % {"title": title, "number": version.number}
+
+        self.fields["action_fields"].label_from_instance = lambda f: named(f.title, f.version)
+        self.fields["goals"].label_from_instance = lambda g: named(
+            f"{g.action_field.title}: {g.title}", g.action_field.version
+        )
+        if self.instance.pk and versions:
             self.fields["action_fields"].initial = list(
-                self.instance.action_fields.filter(version=version).values_list("pk", flat=True)
+                self.instance.action_fields.filter(version__in=versions).values_list(
+                    "pk", flat=True
+                )
             )
             self.fields["goals"].initial = list(
-                self.instance.goals.filter(action_field__version=version).values_list(
+                self.instance.goals.filter(action_field__version__in=versions).values_list(
                     "pk", flat=True
                 )
             )
@@ -174,7 +219,7 @@ class MeasureForm(forms.ModelForm):
         return max(low, EARLIEST_MILESTONE), high
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(CleanTextFormMixin, DateBoundsMixin, QuietFormMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["due_on", "title", "done"]
@@ -203,10 +248,10 @@ class MilestoneForm(forms.ModelForm):
         return due_on
 
 
-class FinancingRowForm(forms.ModelForm):
+class FinancingRowForm(CleanTextFormMixin, QuietFormMixin, forms.ModelForm):
     class Meta:
         model = FinancingRow
-        fields = ["year", "source", "state", "amount", "actor", "in_kind", "note"]
+        fields = ["year", "source", "state", "amount", "actor", "note"]
         error_messages = {
             "year": {
                 "min_value": _("Enter a year between 1990 and 2100."),
@@ -218,7 +263,6 @@ class FinancingRowForm(forms.ModelForm):
     def __init__(self, *args, area=None, actor_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].widget.attrs.update({"min": 0, "step": "0.01"})
-        self.fields["in_kind"].help_text = ""  # explained once above the rows
         if area is not None:
             self.fields["actor"].queryset = Actor.objects.filter(area=area).order_by("name")
         if actor_choices is not None:
@@ -227,7 +271,7 @@ class FinancingRowForm(forms.ModelForm):
         self.fields["actor"].error_messages["invalid_choice"] = _("Choose an actor of this area.")
 
 
-class BaseMilestoneFormSet(forms.BaseInlineFormSet):
+class BaseMilestoneFormSet(QuietFormSetMixin, forms.BaseInlineFormSet):
     def __init__(self, *args, bounds=None, **kwargs):
         self.bounds = bounds
         super().__init__(*args, **kwargs)
@@ -236,7 +280,7 @@ class BaseMilestoneFormSet(forms.BaseInlineFormSet):
         return {**super().get_form_kwargs(index), "bounds": self.bounds}
 
 
-class BaseFinancingFormSet(forms.BaseInlineFormSet):
+class BaseFinancingFormSet(QuietFormSetMixin, forms.BaseInlineFormSet):
     def __init__(self, *args, area=None, **kwargs):
         self.area = area
         self.actor_choices = None
@@ -255,6 +299,10 @@ class BaseFinancingFormSet(forms.BaseInlineFormSet):
         }
 
 
+# Caps: a POST with ``financing-TOTAL_FORMS=100000`` builds at most this many rows and is a
+# form error ("at most … rows"), answered at once.
+MAX_MILESTONES = 100
+MAX_FINANCING_ROWS = 200
 MilestoneFormSet = forms.inlineformset_factory(
     Measure,
     Milestone,
@@ -262,6 +310,9 @@ MilestoneFormSet = forms.inlineformset_factory(
     formset=BaseMilestoneFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_MILESTONES,
+    absolute_max=MAX_MILESTONES,
+    validate_max=True,
 )
 FinancingFormSet = forms.inlineformset_factory(
     Measure,
@@ -270,83 +321,9 @@ FinancingFormSet = forms.inlineformset_factory(
     formset=BaseFinancingFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_FINANCING_ROWS,
+    absolute_max=MAX_FINANCING_ROWS,
+    validate_max=True,
 )
 MILESTONE_PREFIX = "milestones"
 FINANCING_PREFIX = "financing"
-
-
-def save_measure(
-    *,
-    area,
-    version: ConceptVersion | None,
-    form: MeasureForm,
-    milestones: BaseMilestoneFormSet,
-    financing: BaseFinancingFormSet,
-) -> Measure:
-    """Store a validated measure form and its inline rows in one transaction.
-
-    The caller has validated all three; the links to fields of action and goals of ``version``
-    are replaced, those to other versions kept.
-    """
-    with transaction.atomic():
-        measure = form.save(commit=False)
-        measure.area = area
-        measure.full_clean()
-        measure.save()
-        form.save_m2m()
-        if version is not None:
-            other_fields = list(measure.action_fields.exclude(version=version))
-            measure.action_fields.set(other_fields + list(form.cleaned_data["action_fields"]))
-            other_goals = list(measure.goals.exclude(action_field__version=version))
-            measure.goals.set(other_goals + list(form.cleaned_data["goals"]))
-        for formset in (milestones, financing):
-            formset.instance = measure
-            formset.save()
-    return measure
-
-
-class MeasureFilterForm(forms.Form):
-    """Filters of the internal measure list; every choice limited to the area."""
-
-    action_field = forms.ModelChoiceField(
-        label=_("Field of action"), queryset=ActionField.objects.none(), required=False
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    priority = forms.ChoiceField(label=_("Priority"), required=False)
-    funding_item = forms.ChoiceField(label=_("Funding item"), required=False)
-    lead_actor = forms.ModelChoiceField(
-        label=_("Lead actor"), queryset=Actor.objects.none(), required=False
-    )
-
-    def __init__(self, *args, area, **kwargs):
-        super().__init__(*args, **kwargs)
-        from ..models import FundingItem, MeasureStatus, Priority
-
-        all_label = [("", _("all"))]
-        self.fields["status"].choices = all_label + list(MeasureStatus.choices)
-        self.fields["priority"].choices = all_label + list(Priority.choices)
-        self.fields["funding_item"].choices = all_label + list(FundingItem.choices)
-        self.fields["action_field"].queryset = (
-            ActionField.objects.filter(version__area=area)
-            .select_related("version")
-            .order_by("-version__number", "order", "pk")
-        )
-        self.fields["action_field"].label_from_instance = lambda f: (
-            _("%(title)s (version %(number)s)") % {"title": f.title, "number": f.version.number}
-        )
-        self.fields["action_field"].empty_label = _("all")
-        self.fields["lead_actor"].queryset = Actor.objects.filter(area=area).order_by("name")
-        self.fields["lead_actor"].empty_label = _("all")
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data.get("action_field"):
-            queryset = queryset.filter(action_fields=data["action_field"])
-        for name in ("status", "priority", "funding_item"):
-            if data.get(name):
-                queryset = queryset.filter(**{name: data[name]})
-        if data.get("lead_actor"):
-            queryset = queryset.filter(lead_actor=data["lead_actor"])
-        return queryset

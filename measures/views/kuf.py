@@ -1,42 +1,27 @@
 """Internal overviews of one concept version: KuF (page, XLSX, CSV) and the timeline (Gantt)."""
 
-from django.http import Http404, HttpResponse
-from django.urls import reverse
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.views.generic import ListView, View
 
-from ihk.mixins import AreaPermissionMixin
+from ihk.mixins import internal_crumbs
 
 from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
-from ..models import ConceptVersion, Measure
+from ..kuf_totals import kuf_page_groups, kuf_totals
+from ..models import Measure
+from ..overview import measures_of_page, ordered_measures
+from .mixins import VersionMixin
+from .public import TIMELINE_PER_PAGE, _query_without_page, summary_chart
+
+KUF_MEASURES_PER_PAGE = 50
 
 
-class VersionMixin(AreaPermissionMixin):
-    """Picks the version from ``?version=<number>``: by default the current, else the newest."""
-
-    permission_required = "measures.view_internal"
-
-    @cached_property
-    def versions(self):
-        return list(ConceptVersion.objects.filter(area=self.area).order_by("-number"))
-
-    @cached_property
-    def version(self):
-        wanted = self.request.GET.get("version")
-        if wanted:
-            for version in self.versions:
-                if str(version.number) == wanted:
-                    return version
-            raise Http404
-        for version in self.versions:
-            if version.is_current:
-                return version
-        return self.versions[0] if self.versions else None
+class VersionMeasuresMixin(VersionMixin):
+    """The chosen version (``?version=<number>``) and its measures."""
 
     def measures(self, *, with_costs: bool = True):
         if self.version is None:
@@ -45,11 +30,6 @@ class VersionMixin(AreaPermissionMixin):
         if not with_costs:
             measures = Measure.objects.for_timeline(self.version)
         return list(measures.order_by("title"))
-
-    def get_context_data(self, **kwargs):
-        kwargs["versions"] = self.versions
-        kwargs["version"] = self.version
-        return super().get_context_data(**kwargs)
 
     def kuf_title(self) -> str:
         return _("Cost and financing overview – %(area)s, version %(number)s") % {
@@ -62,25 +42,33 @@ class VersionMixin(AreaPermissionMixin):
         return f"kuf-{slugify(self.area.slug)}-v{number}.{extension}"
 
 
-def _crumbs(area, label):
-    return [
-        (_("My areas"), reverse("ihk:dashboard")),
-        (area.name, reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})),
-        (label, ""),
-    ]
+class KufView(VersionMeasuresMixin, ListView):
+    """Totals of the whole version (aggregated in SQL) and the measures 50 per page."""
 
-
-class KufView(VersionMixin, TemplateView):
     template_name = "measures/kuf.html"
+    context_object_name = "measures"
+    paginate_by = KUF_MEASURES_PER_PAGE
+
+    def get_queryset(self):
+        if self.version is None:
+            return []
+        return ordered_measures(self.version, public=False, by_start=False)
 
     def get_context_data(self, **kwargs):
-        kwargs["kuf"] = build_kuf(self.measures())
-        kwargs["title"] = self.kuf_title()
-        kwargs["breadcrumbs"] = _crumbs(self.area, _("Costs and financing (KuF)"))
-        return super().get_context_data(**kwargs)
+        context = super().get_context_data(**kwargs)
+        if self.version is not None:
+            context["kuf"] = kuf = kuf_totals(self.version)
+            measures = measures_of_page(
+                context["measures"], Measure.objects.prefetch_related("financing_rows")
+            )
+            context["page_groups"] = kuf_page_groups(measures, kuf)
+        context["title"] = self.kuf_title()
+        context["query"] = _query_without_page(self.request)
+        context["breadcrumbs"] = internal_crumbs(self.area, (_("Costs and financing (KuF)"), ""))
+        return context
 
 
-class KufXlsxView(VersionMixin, View):
+class KufXlsxView(VersionMeasuresMixin, View):
     def get(self, request, *args, **kwargs):
         content = kuf_xlsx(build_kuf(self.measures()), title=self.kuf_title())
         response = HttpResponse(
@@ -91,24 +79,41 @@ class KufXlsxView(VersionMixin, View):
         return response
 
 
-class KufCsvView(VersionMixin, View):
+class KufCsvView(VersionMeasuresMixin, View):
     def get(self, request, *args, **kwargs):
-        content = kuf_csv(build_kuf(self.measures()))
-        # The byte order mark makes Excel read the file as UTF-8.
-        response = HttpResponse(content.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+        content = kuf_csv(build_kuf(self.measures()))  # UTF-8 with BOM, for Excel
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.file_name("csv")}"'
         return response
 
 
-class TimelineView(VersionMixin, TemplateView):
+class TimelineView(VersionMeasuresMixin, ListView):
+    """The version's Gantt chart, 50 measures per page, with a summary per field of action."""
+
     template_name = "measures/timeline.html"
+    context_object_name = "measures"
+    paginate_by = TIMELINE_PER_PAGE
+
+    def get_queryset(self):
+        if self.version is None:
+            return []
+        return ordered_measures(self.version, public=False, by_start=True)
 
     def get_context_data(self, **kwargs):
-        measures = self.measures(with_costs=False)
-        title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-        kwargs["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-            gantt_svg(measures, today=timezone.localdate(), title=title)
-        )
-        kwargs["gantt_groups"] = gantt_rows(measures)
-        kwargs["breadcrumbs"] = _crumbs(self.area, _("Timeline"))
-        return super().get_context_data(**kwargs)
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = internal_crumbs(self.area, (_("Timeline"), ""))
+        context["query"] = _query_without_page(self.request)
+        if self.version is not None:
+            page_measures = measures_of_page(
+                context["measures"], Measure.objects.for_timeline(self.version)
+            )
+            fields = list(self.version.action_fields.order_by("order", "pk"))
+            context["summary"], context["summary_rows"] = summary_chart(
+                self.version, fields, area=self.area, public=False, id_prefix="summary-gantt"
+            )
+            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
+            context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
+                gantt_svg(page_measures, today=timezone.localdate(), title=title)
+            )
+            context["gantt_groups"] = gantt_rows(page_measures)
+        return context

@@ -1,7 +1,10 @@
-"""Public pages: the area's current concept (at /areas/<slug>/) and the public measure page.
+"""Public pages: the area's current concept (at /areas/<slug>/), the public measure page, the
+paginated public list of measures and the full public timeline.
 
 Only public data appears here: public measures of a public area, actors marked public, no
-internal notes, no contact persons.
+internal notes, no contact persons. The area page is an overview whose queries and size do not
+grow with the number of measures (``measures.overview`` aggregates in SQL); the details live on
+the measure pages, the measure list (25 per page) and the timeline (50 measures per page).
 """
 
 from django.db.models import Prefetch
@@ -12,16 +15,27 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from actors.models import ActorStatus
 from ihk.caching import cache_public_page
-from ihk.mixins import AreaMixin
+from ihk.mixins import AreaMixin, PublicAreaMixin, public_crumbs
 from ihk.views import AreaPublicView
 
-from ..gantt import gantt_rows, gantt_svg
+from ..forms.public import PublicMeasureFilterForm
+from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
 from ..indicators import traffic_light
 from ..models import ConceptVersion, Goal, Indicator, IndicatorValue, Measure
+from ..overview import (
+    field_filter,
+    field_previews,
+    field_summaries,
+    measures_of_page,
+    ordered_measures,
+)
+
+MEASURES_PER_PAGE = 25
+TIMELINE_PER_PAGE = 50
 
 
 def _is_public_actor(actor) -> bool:
@@ -29,78 +43,162 @@ def _is_public_actor(actor) -> bool:
     return actor.is_public and actor.status == ActorStatus.ACTIVE
 
 
-@cache_public_page()
-class PublicConceptView(AreaPublicView):
-    """The area's public page with the concept of its current version."""
+def _fields_with_goals(version):
+    """The version's fields of action with their goals (subgoals nested) and indicator lights."""
+    fields = list(
+        version.action_fields.order_by("order", "pk").prefetch_related(
+            Prefetch(
+                "goals",
+                queryset=Goal.objects.order_by("order", "pk").prefetch_related(
+                    Prefetch(
+                        "indicators",
+                        queryset=Indicator.objects.prefetch_related(
+                            Prefetch(
+                                "values", queryset=IndicatorValue.objects.order_by("measured_on")
+                            )
+                        ),
+                    )
+                ),
+            )
+        )
+    )
+    for action_field in fields:
+        goals = list(action_field.goals.all())
+        by_pk = {g.pk: g for g in goals}
+        for goal in goals:
+            goal.children = [g for g in goals if g.parent_id == goal.pk]
+            goal.indicator_rows = []
+            for indicator in goal.indicators.all():
+                values = list(indicator.values.all())
+                latest = values[-1] if values else None
+                goal.indicator_rows.append(
+                    {
+                        "indicator": indicator,
+                        "latest": latest,
+                        "light": traffic_light(indicator, latest) if latest else None,
+                    }
+                )
+        action_field.top_goals = [g for g in goals if g.parent_id not in by_pk]
+    return fields
 
-    template_name = "measures/public_concept.html"
 
+def summary_chart(version, fields, *, area, public: bool, id_prefix: str):
+    """The Gantt summary (one bar per field of action) and its rows for the table."""
+    summaries = field_summaries(version, public=public)
+    rows = [(f, summaries[f.pk]) for f in fields if f.pk in summaries]
+    title = _("Timeline of the fields of action – %(area)s") % {"area": area.name}
+    svg = gantt_summary_svg(
+        [(f.title, s) for f, s in rows],
+        today=timezone.localdate(),
+        title=title,
+        id_prefix=id_prefix,
+    )
+    return mark_safe(svg), rows  # noqa: S308 – built from escaped values only
+
+
+class CurrentVersionMixin:
     @cached_property
     def version(self):
         return ConceptVersion.objects.filter(area=self.area, is_current=True).first()
+
+
+@cache_public_page()
+class PublicConceptView(CurrentVersionMixin, AreaPublicView):
+    """The area's public page: an overview of the concept of its current version."""
+
+    template_name = "measures/public_concept.html"
 
     def get_context_data(self, **kwargs):
         version = self.version
         kwargs["version"] = version
         if version is not None:
-            fields = list(
-                version.action_fields.order_by("order", "pk").prefetch_related(
-                    Prefetch(
-                        "goals",
-                        queryset=Goal.objects.order_by("order", "pk").prefetch_related(
-                            Prefetch(
-                                "indicators",
-                                queryset=Indicator.objects.prefetch_related(
-                                    Prefetch(
-                                        "values",
-                                        queryset=IndicatorValue.objects.order_by("measured_on"),
-                                    )
-                                ),
-                            )
-                        ),
-                    )
-                )
+            fields = _fields_with_goals(version)
+            previews = field_previews(version, area=self.area)
+            kwargs["gantt"], kwargs["summary_rows"] = summary_chart(
+                version, fields, area=self.area, public=True, id_prefix="concept-gantt"
             )
+            totals = {f.pk: s.total for f, s in kwargs["summary_rows"]}
             for action_field in fields:
-                goals = list(action_field.goals.all())
-                # Subgoals are nested under their parent goal (parents of this field only).
-                by_pk = {g.pk: g for g in goals}
-                for goal in goals:
-                    goal.children = [g for g in goals if g.parent_id == goal.pk]
-                action_field.top_goals = [g for g in goals if g.parent_id not in by_pk]
-                for goal in goals:
-                    goal.indicator_rows = []
-                    for indicator in goal.indicators.all():
-                        values = list(indicator.values.all())
-                        latest = values[-1] if values else None
-                        goal.indicator_rows.append(
-                            {
-                                "indicator": indicator,
-                                "latest": latest,
-                                "light": traffic_light(indicator, latest) if latest else None,
-                            }
-                        )
-            measures = list(
-                # Not .public(): members preview a non-public area with its measures.
-                Measure.objects.for_timeline(version).filter(is_public=True).order_by("title")
-            )
-            by_field = {f.pk: [] for f in fields}
-            for measure in measures:
-                field_ids = {f.pk for f in measure.action_fields.all()} or {
-                    g.action_field_id for g in measure.goals.all()
-                }
-                for field_id in field_ids:
-                    by_field[field_id].append(measure)
-            for action_field in fields:
-                action_field.public_measures = by_field.get(action_field.pk, [])
+                action_field.preview = previews.get(action_field.pk, [])
+                action_field.measure_total = totals.get(action_field.pk, 0)
             kwargs["action_fields"] = fields
-            kwargs["measures"] = measures
-            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-            kwargs["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-                gantt_svg(measures, today=timezone.localdate(), title=title, id_prefix="concept")
-            )
-            kwargs["gantt_groups"] = gantt_rows(measures)
         return super().get_context_data(**kwargs)
+
+
+@cache_public_page()
+class PublicMeasureListView(CurrentVersionMixin, PublicAreaMixin, ListView):
+    """All public measures of the current version, 25 per page, by field of action and status."""
+
+    template_name = "measures/public_measure_list.html"
+    context_object_name = "measures"
+    paginate_by = MEASURES_PER_PAGE
+
+    @cached_property
+    def filter_form(self):
+        return PublicMeasureFilterForm(self.request.GET or None, version=self.version)
+
+    def get_queryset(self):
+        if self.version is None:
+            return Measure.objects.none()
+        measures = (
+            Measure.objects.in_version(self.version)
+            .filter(is_public=True)
+            .select_related("area")
+            .only("pk", "title", "status", "progress", "planned_start", "planned_end", "area")
+        )
+        form = self.filter_form
+        if form.is_bound and form.is_valid():
+            if form.cleaned_data.get("field"):
+                measures = measures.filter(field_filter(self.version, form.cleaned_data["field"]))
+            if form.cleaned_data.get("status"):
+                measures = measures.filter(status=form.cleaned_data["status"])
+        return measures.order_by("title", "pk")
+
+    def get_context_data(self, **kwargs):
+        kwargs["version"] = self.version
+        kwargs["form"] = self.filter_form
+        kwargs["query"] = _query_without_page(self.request)
+        kwargs["breadcrumbs"] = public_crumbs(self.area, (_("Measures"), ""))
+        return super().get_context_data(**kwargs)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@cache_public_page()
+class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
+    """The full public timeline (Gantt), 50 measures per page, with the summary on top."""
+
+    template_name = "measures/public_timeline.html"
+    context_object_name = "measures"
+    paginate_by = TIMELINE_PER_PAGE
+
+    def get_queryset(self):
+        if self.version is None:
+            return []
+        return ordered_measures(self.version, public=True, by_start=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["version"] = self.version
+        context["breadcrumbs"] = public_crumbs(self.area, (_("Timeline of the measures"), ""))
+        if self.version is not None:
+            page_measures = measures_of_page(
+                context["measures"], Measure.objects.for_timeline(self.version)
+            )
+            fields = list(self.version.action_fields.order_by("order", "pk"))
+            context["summary"], context["summary_rows"] = summary_chart(
+                self.version, fields, area=self.area, public=True, id_prefix="summary-gantt"
+            )
+            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
+            context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
+                gantt_svg(page_measures, today=timezone.localdate(), title=title)
+            )
+            context["gantt_groups"] = gantt_rows(page_measures)
+        return context
 
 
 @cache_public_page()
@@ -114,7 +212,7 @@ class PublicMeasureView(AreaMixin, DetailView):
         area = self.area
         if not area.is_public and not self.request.user.has_perm("ihk.view_area_internal", area):
             raise Http404
-        queryset = Measure.objects.filter(area=area, is_public=True).for_detail()
+        queryset = Measure.objects.public_for(area).for_detail()
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
@@ -140,12 +238,14 @@ class PublicMeasureView(AreaMixin, DetailView):
                 "lead_actor": lead if lead and _is_public_actor(lead) else None,
                 "partners": [a for a in measure.partner_actors.all() if _is_public_actor(a)],
                 "milestones": list(measure.milestones.all()),
+                # Not "measure": its "-title" id would collide with the page's h1.
                 "gantt": mark_safe(  # noqa: S308 – built from escaped values only
                     gantt_svg(
                         [measure],
                         today=timezone.localdate(),
                         title=_("Timeline of “%(title)s”") % {"title": measure.title},
-                        id_prefix="measure",
+                        id_prefix="measure-gantt",
+                        row_label=_("This measure"),
                     )
                 ),
                 "cost_total": sum((r.amount for r in rows), 0),

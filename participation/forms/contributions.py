@@ -5,9 +5,10 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ihk.text import CleanTextFormMixin
 from measures.models import ActionField, Measure
 
-from ..models import IdeaStatus
+from ..models import IdeaStatus, Moderation
 from ..spam import HONEYPOT_FIELD
 
 COMMENT_MAX_LENGTH = 2000
@@ -29,7 +30,7 @@ def _add_bootstrap_classes(form):
         widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-class _AnonymousContributionForm(forms.Form):
+class _AnonymousContributionForm(CleanTextFormMixin, forms.Form):
     """Common parts: honeypot and the submission key that makes a double submit harmless."""
 
     submission_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
@@ -150,7 +151,7 @@ class IdeaForm(_AnonymousContributionForm):
 # --- moderation
 
 
-class BulkModerationForm(forms.Form):
+class BulkModerationForm(CleanTextFormMixin, forms.Form):
     action = forms.ChoiceField(
         label=_("Action for the selected items"),
         choices=[
@@ -182,7 +183,7 @@ class BulkModerationForm(forms.Form):
         return cleaned
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(CleanTextFormMixin, forms.Form):
     action = forms.ChoiceField(
         label=_("Decision"),
         choices=[
@@ -194,6 +195,14 @@ class ModerationForm(forms.Form):
     )
     reason = forms.CharField(label=_("Public reason for hiding"), max_length=300, required=False)
 
+    @classmethod
+    def for_item(cls, item):
+        """The form for a comment or an idea, preset with its current decision."""
+        action = {Moderation.HIDDEN: "hide", Moderation.BLOCKED: "block"}.get(
+            item.moderation, "approve"
+        )
+        return cls(initial={"action": action, "reason": item.moderation_reason})
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("action") == "hide" and not cleaned.get("reason", "").strip():
@@ -201,7 +210,7 @@ class ModerationForm(forms.Form):
         return cleaned
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(CleanTextFormMixin, forms.Form):
     official_answer = forms.CharField(
         label=_("Official answer"),
         max_length=COMMENT_MAX_LENGTH * 2,
@@ -211,7 +220,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class IdeaStatusForm(forms.Form):
+class IdeaStatusForm(CleanTextFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=IdeaStatus.choices)
     measure = forms.ModelChoiceField(
         label=_("Taken up as measure"),
@@ -255,11 +264,11 @@ class ModerationModeForm(forms.Form):
 # --- data protection
 
 
-class PrivacySearchForm(forms.Form):
+class PrivacySearchForm(CleanTextFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address of the person"))
 
 
-class PrivacyEraseForm(forms.Form):
+class PrivacyEraseForm(CleanTextFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address of the person"), widget=forms.HiddenInput)
     mode = forms.ChoiceField(
         label=_("What should happen to the comments?"),

@@ -2,14 +2,31 @@
 
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, ActorKind
+from ihk.text import CleanTextFormMixin
 from measures.models import ConceptVersion, Goal, Measure
 
 from ..models import Event, EventResult, HeadCountGroup
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+# Dates outside these years are typing errors (0025 for 2025); they are refused with a message.
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+# At most this many result rows in one POST: a forged TOTAL_FORMS cannot hold a worker.
+MAX_RESULTS = 100
+
+
+def check_plausible_year(value):
+    """Raise a translated ``ValidationError`` for a date or datetime outside 1990–2100."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise forms.ValidationError(
+            _("Please enter a date between %(first)s and %(last)s.")
+            % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+            code="implausible_year",
+        )
+    return value
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -19,7 +36,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(CleanTextFormMixin, forms.ModelForm):
     """The event itself, which registered actors of the area took part, and head counts per group.
 
     Choices of concept version and actors are limited to the area, so another area's rows are
@@ -95,6 +112,12 @@ class EventForm(forms.ModelForm):
             self.fields[name].initial = existing.get(group)
             self.head_count_fields.append(name)
 
+    def clean_starts_at(self):
+        return check_plausible_year(self.cleaned_data.get("starts_at"))
+
+    def clean_ends_at(self):
+        return check_plausible_year(self.cleaned_data.get("ends_at"))
+
     def clean(self):
         data = super().clean()
         starts, ends = data.get("starts_at"), data.get("ends_at")
@@ -120,7 +143,7 @@ def _goal_label(goal) -> str:
     }
 
 
-class EventResultForm(forms.ModelForm):
+class EventResultForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = EventResult
         fields = ["text", "measure", "goal", "outcome", "reason"]
@@ -129,7 +152,7 @@ class EventResultForm(forms.ModelForm):
             "reason": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, shared_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = Measure.objects.filter(area=area).order_by("title")
         self.fields["goal"].label_from_instance = _goal_label
@@ -138,6 +161,9 @@ class EventResultForm(forms.ModelForm):
             .select_related("action_field__version")
             .order_by("-action_field__version__number", "action_field__order", "order", "pk")
         )
+        # The formset renders the measure and goal choices once for all rows.
+        for name, choices in (shared_choices or {}).items():
+            self.fields[name].choices = choices
 
     def has_changed(self):
         """A blank row whose outcome alone differs from the default counts as empty."""
@@ -156,37 +182,17 @@ class BaseEventResultFormSet(BaseInlineFormSet):
         self.area = area
         super().__init__(*args, **kwargs)
 
+    @cached_property
+    def shared_choices(self) -> dict[str, list]:
+        """Measure and goal choices, queried once for all rows instead of once per row."""
+        form = self.form(area=self.area)
+        return {name: list(form.fields[name].choices) for name in ("measure", "goal")}
+
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["area"] = self.area
+        kwargs["shared_choices"] = self.shared_choices
         return kwargs
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        self._share_choices(form)
-        return form
-
-    def _share_choices(self, form):
-        """Render the measure and goal choices once for all rows, not one query per row."""
-        if not hasattr(self, "_choices_cache"):
-            self._choices_cache = {
-                name: list(form.fields[name].choices) for name in ("measure", "goal")
-            }
-        for name, choices in self._choices_cache.items():
-            form.fields[name].choices = choices
-
-    @property
-    def empty_form(self):
-        form = self.form(
-            auto_id=self.auto_id,
-            prefix=self.add_prefix("__prefix__"),
-            empty_permitted=True,
-            use_required_attribute=False,
-            area=self.area,
-        )
-        self.add_fields(form, None)
-        self._share_choices(form)
-        return form
 
 
 EventResultFormSet = inlineformset_factory(
@@ -196,6 +202,7 @@ EventResultFormSet = inlineformset_factory(
     formset=BaseEventResultFormSet,
     extra=1,
     can_delete=True,
-    max_num=100,
+    max_num=MAX_RESULTS,
+    absolute_max=MAX_RESULTS,
     validate_max=True,
 )

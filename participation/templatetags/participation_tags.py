@@ -5,7 +5,10 @@ this library in their templates; their Python never imports participation::
 
     {% load participation_tags %}
     {% comments_for measure %}              comments, answers, moderation notes and the form
+    {% comments_for version per_page=5 %}   the same, fewer threads per page (area page)
     {% participation_for_measure measure %} "Aus der Beteiligung": results, ideas, comments
+    {% ideas_teaser area %}                 the latest published ideas (area page)
+    {% latest_comments area %}              the latest published comments of the whole area
 
 Each tag costs a fixed number of queries, however many comments there are.
 """
@@ -14,13 +17,17 @@ from django import template
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from ..contributions import target_kind
 from ..forms.contributions import CommentForm
-from ..models import Comment, EventResult, Idea, IdeaStatus, Moderation
+from ..models import Comment, CommentReport, EventResult, Idea, IdeaStatus, Moderation
+from ..targets import target_kind
 
 register = template.Library()
 
-THREADS_PER_PAGE = 30
+# Newest threads per page; older ones behind "Ältere Kommentare" (?comments_page=N).
+THREADS_PER_PAGE = 20
+# Rows of the compact boxes on the area page and the measure page.
+LATEST_SHOWN = 5
+RESULTS_SHOWN = 10
 
 
 def _area_of(context, obj):
@@ -31,7 +38,7 @@ def _area_of(context, obj):
 
 
 def _is_open_for_comments(area, kind, obj) -> bool:
-    """Mirrors ``contributions.public_target`` without a query."""
+    """Mirrors ``targets.public_target`` without a query."""
     if not area.is_public:
         return False
     if kind == "concept":
@@ -41,14 +48,21 @@ def _is_open_for_comments(area, kind, obj) -> bool:
     return obj.is_public
 
 
-def _comment_context(context, obj, form=None):
+def _notice(request) -> str:
+    """``pending``/``published`` right after a resident sent a comment (see the comment views)."""
+    value = request.GET.get("comment", "") if request is not None else ""
+    return value if value in ("pending", "published") else ""
+
+
+def _comment_context(context, obj, form=None, per_page=THREADS_PER_PAGE):
     area = _area_of(context, obj)
     kind = target_kind(obj)
     request = context.get("request")
     user = context.get("user") or getattr(request, "user", None)
     comments = Comment.objects.about(obj)
     # Newest discussions first, THREADS_PER_PAGE at a time; replies stay in their thread.
-    page = Paginator(comments.threads().order_by("-created_at", "-pk"), THREADS_PER_PAGE).get_page(
+    per_page = max(1, min(int(per_page), THREADS_PER_PAGE))
+    page = Paginator(comments.threads().order_by("-created_at", "-pk"), per_page).get_page(
         request.GET.get("comments_page") if request is not None else None
     )
     threads = list(page.object_list)
@@ -60,6 +74,7 @@ def _comment_context(context, obj, form=None):
         "threads": threads,
         "comments_page": page,
         "published_count": published,
+        "notice": _notice(request),
         "open_for_comments": _is_open_for_comments(area, kind, obj),
         "form": form or CommentForm(),
         "action": reverse(
@@ -76,9 +91,12 @@ def _comment_context(context, obj, form=None):
 
 
 @register.inclusion_tag("participation/partials/_comments.html", takes_context=True)
-def comments_for(context, obj):
-    """Comments on a public concept version, measure, event or idea, with the comment form."""
-    return _comment_context(context, obj)
+def comments_for(context, obj, per_page=THREADS_PER_PAGE):
+    """Comments on a public concept version, measure, event or idea, with the comment form.
+
+    The newest ``per_page`` threads (at most 20) are shown, older ones page by page.
+    """
+    return _comment_context(context, obj, per_page=per_page)
 
 
 @register.inclusion_tag(
@@ -89,13 +107,13 @@ def participation_for_measure(context, measure):
     results = list(
         EventResult.objects.filter(measure=measure, event__is_public=True)
         .select_related("event__area")
-        .order_by("-event__starts_at", "pk")
+        .order_by("-event__starts_at", "pk")[:RESULTS_SHOWN]
     )
     ideas = list(
         Idea.objects.published()
         .filter(measure=measure, status=IdeaStatus.TAKEN_UP)
-        .select_related("area")
-        .order_by("-created_at")
+        .only("pk", "area_id", "title", "status_reason")
+        .order_by("-created_at")[:RESULTS_SHOWN]
     )
     return {
         **_comment_context(context, measure),
@@ -108,8 +126,43 @@ def participation_for_measure(context, measure):
 @register.inclusion_tag("participation/partials/_idea_teaser.html", takes_context=True)
 def ideas_teaser(context, area):
     """Box on the public area page: the latest published ideas and a link to propose one."""
-    ideas = list(Idea.objects.for_area(area).published().order_by("-created_at", "-pk")[:3])
+    ideas = list(
+        Idea.objects.for_area(area)
+        .published()
+        .only("pk", "area_id", "title", "status")
+        .order_by("-created_at", "-pk")[:3]
+    )
     return {"area": area, "ideas": ideas, "request": context.get("request")}
+
+
+@register.inclusion_tag("participation/partials/_latest_comments.html")
+def latest_comments(area, limit=LATEST_SHOWN):
+    """Box on the public area page: the latest published comments of the area (one query).
+
+    Each row links to the page it was written on; only comments on public targets are listed.
+    """
+    limit = max(1, min(int(limit), 20))
+    comments = list(
+        Comment.objects.for_area(area)
+        .published()
+        .on_public_targets()
+        .select_related("measure", "event", "idea")
+        .only(
+            "pk",
+            "text",
+            "pseudonym",
+            "created_at",
+            "version_id",
+            "measure__id",
+            "measure__title",
+            "event__id",
+            "event__title",
+            "idea__id",
+            "idea__title",
+        )
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return {"area": area, "comments": comments}
 
 
 @register.inclusion_tag("participation/partials/_comment_moderation_card.html", takes_context=True)
@@ -119,8 +172,11 @@ def moderation_dashboard_card(context, area):
     return {
         "area": area,
         "pending_comments": comments.filter(moderation=Moderation.PENDING).count(),
-        "reported_comments": comments.filter(reports__resolved_at__isnull=True)
-        .exclude(reports=None)
+        # Open reports are few: counted from the partial index on unresolved reports.
+        "reported_comments": CommentReport.objects.filter(
+            comment__area=area, resolved_at__isnull=True
+        )
+        .values("comment")
         .distinct()
         .count(),
         "pending_ideas": Idea.objects.for_area(area).filter(moderation=Moderation.PENDING).count(),

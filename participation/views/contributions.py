@@ -3,7 +3,8 @@ project ideas.
 
 Every POST follows post → redirect → get. A bad POST re-renders a comment form page with the
 errors and everything the resident typed, never a 500. The comment list itself is rendered by the
-``{% comments_for obj %}`` tag on the target's own page.
+``{% comments_for obj %}`` tag on the target's own page; after sending, the resident lands at the
+confirmation next to that form (``#comment-notice``).
 """
 
 from django.contrib import messages
@@ -14,18 +15,21 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView
 
 from ihk.caching import cache_public_page
-from ihk.mixins import AreaMixin
+from ihk.mixins import AreaMixin, PublicAreaMixin
 
-from .. import contributions, spam
+from .. import services, spam
 from ..forms.contributions import CommentForm, IdeaForm, ReportForm
-from ..models import Comment, CommentReport, Idea, Moderation
+from ..models import Comment, Idea, Moderation
+from ..targets import TargetNotFound, comment_target, public_target, target_url
 
 RATE_LIMIT_STATUS = 429
-target_url = contributions.target_url
+# The query parameter that shows the confirmation at the comment form after sending.
+NOTICE_PARAMETER = "comment"
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -37,18 +41,42 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
-class PublicAreaMixin(AreaMixin):
-    """Residents' pages exist only in public areas (members of the area may preview them)."""
+class _SubmitMixin:
+    """Store a resident's submission: rate limit (atomic with the insert) and refusals as form
+    errors that keep what the resident typed."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.area.is_public and not request.user.has_perm(
-            "participation.view_contributions_internal", self.area
-        ):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    rate_limit_message = ""
+    form_class = None
+
+    def get_form(self, data=None):
+        return self.form_class(data)
+
+    def form_context(self) -> dict:
+        """What the form page shows besides the form (target, back link …)."""
+        return {}
+
+    def render_form(self, form, status=200):
+        context = {"area": self.area, "form": form, **self.form_context()}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(self.get_form())
+
+    def submit(self, form, create):
+        """Call ``create(client_hash=…)``; on refusal return the form page, else ``None``."""
+        try:
+            create(client_hash=spam.client_hash(self.request))
+        except spam.RateLimited:
+            form.add_error(None, self.rate_limit_message)
+            return self.render_form(form, status=RATE_LIMIT_STATUS)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.render_form(form, status=400)
+        return None
 
 
-class _CommentFormView(AreaMixin, View):
+class _CommentFormView(_SubmitMixin, AreaMixin, View):
     """Shared handling of a comment or reply form: honeypot, rate limit, double submit."""
 
     template_name = "participation/comment_form.html"
@@ -61,65 +89,54 @@ class _CommentFormView(AreaMixin, View):
         self.load()
         return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
-        context = {
-            "area": self.area,
+    form_class = CommentForm
+
+    def form_context(self):
+        return {
             "target": self.target,
             "kind": self.kind,
             "parent": self.parent,
-            "form": form,
             "back_url": self.back_url,
             "next": self.request.POST.get("next", ""),
         }
-        return render(self.request, self.template_name, context, status=status)
 
     @cached_property
     def back_url(self):
         return target_url(self.area, self.kind, self.target)
 
-    def get(self, request, *args, **kwargs):
-        return self.render_form(CommentForm())
+    rate_limit_message = gettext_lazy(
+        "You have written several comments in a short time. Please wait a few minutes and send "
+        "your comment again – your text is kept below."
+    )
 
     def post(self, request, *args, **kwargs):
-        form = CommentForm(request.POST)
+        form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
-        client = spam.client_hash(request)
         data = form.cleaned_data
-        already = Comment.objects.filter(submission_key=data["submission_key"]).first()
-        if already is None and spam.is_rate_limited(Comment.objects, "comment", client):
-            form.add_error(
-                None,
-                _(
-                    "You have written several comments in a short time. Please wait a few "
-                    "minutes and send your comment again – your text is kept below."
-                ),
-            )
-            return self.render_form(form, status=RATE_LIMIT_STATUS)
-        try:
-            comment, _created = contributions.comment_create(
-                area=self.area,
-                target=self.target,
-                parent=self.parent,
-                text=data["text"],
-                pseudonym=data["pseudonym"],
-                email=data["email"],
-                consent=data["consent"],
-                client_hash=client,
-                submission_key=data["submission_key"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.render_form(form, status=400)
-        url = _safe_next(request, self.back_url)
-        if comment.moderation == Moderation.PUBLISHED:
-            messages.success(request, _("Thank you! Your comment has been published."))
-            return HttpResponseRedirect(f"{url}#comment-{comment.pk}")
-        messages.success(
-            request, _("Thank you! Your comment will be published after it has been reviewed.")
+        stored = []
+        refused = self.submit(
+            form,
+            lambda **extra: stored.append(
+                services.comment_create(
+                    area=self.area,
+                    target=self.target,
+                    parent=self.parent,
+                    text=data["text"],
+                    pseudonym=data["pseudonym"],
+                    email=data["email"],
+                    consent=data["consent"],
+                    submission_key=data["submission_key"],
+                    **extra,
+                )[0]
+            ),
         )
-        return HttpResponseRedirect(f"{url}#comments")
+        if refused is not None:
+            return refused
+        # The confirmation appears next to the comment form, focused and announced.
+        state = "published" if stored[0].moderation == Moderation.PUBLISHED else "pending"
+        url = _safe_next(request, self.back_url).split("?", 1)[0]
+        return HttpResponseRedirect(f"{url}?{NOTICE_PARAMETER}={state}#comment-notice")
 
 
 class CommentCreateView(_CommentFormView):
@@ -128,8 +145,8 @@ class CommentCreateView(_CommentFormView):
     def load(self):
         self.kind = self.kwargs["kind"]
         try:
-            self.target = contributions.public_target(self.area, self.kind, self.kwargs["pk"])
-        except contributions.TargetNotFound:
+            self.target = public_target(self.area, self.kind, self.kwargs["pk"])
+        except TargetNotFound:
             raise Http404 from None
 
 
@@ -142,10 +159,10 @@ class CommentReplyView(_CommentFormView):
             pk=self.kwargs["pk"],
             area=self.area,
         )
-        self.kind, target = contributions.comment_target(parent)
+        self.kind, target = comment_target(parent)
         try:
-            self.target = contributions.public_target(self.area, self.kind, target.pk)
-        except contributions.TargetNotFound:
+            self.target = public_target(self.area, self.kind, target.pk)
+        except TargetNotFound:
             raise Http404 from None
         if parent.moderation != Moderation.PUBLISHED:
             raise Http404
@@ -164,7 +181,7 @@ class CommentReplyView(_CommentFormView):
         return View.dispatch(self, request, *args, **kwargs)
 
 
-class CommentReportView(AreaMixin, View):
+class CommentReportView(_SubmitMixin, AreaMixin, View):
     """``comments/<pk>/report/``: a resident asks the moderation to look at a comment."""
 
     template_name = "participation/comment_report.html"
@@ -176,39 +193,38 @@ class CommentReportView(AreaMixin, View):
             area=self.area,
             moderation=Moderation.PUBLISHED,
         )
-        self.kind, target = contributions.comment_target(self.comment)
+        self.kind, target = comment_target(self.comment)
         try:
-            self.target = contributions.public_target(self.area, self.kind, target.pk)
-        except contributions.TargetNotFound:
+            self.target = public_target(self.area, self.kind, target.pk)
+        except TargetNotFound:
             raise Http404 from None
         return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
-        context = {
-            "area": self.area,
+    form_class = ReportForm
+
+    def form_context(self):
+        return {
             "comment": self.comment,
             "target": self.target,
-            "form": form,
             "back_url": target_url(self.area, self.kind, self.target),
         }
-        return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request, *args, **kwargs):
-        return self.render_form(ReportForm())
+    rate_limit_message = gettext_lazy(
+        "You have sent several reports in a short time. Please try again later."
+    )
 
     def post(self, request, *args, **kwargs):
-        form = ReportForm(request.POST)
+        form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
-        client = spam.client_hash(request)
-        if spam.is_rate_limited(CommentReport.objects, "report", client):
-            form.add_error(
-                None, _("You have sent several reports in a short time. Please try again later.")
-            )
-            return self.render_form(form, status=RATE_LIMIT_STATUS)
-        contributions.comment_report(
-            comment=self.comment, reason=form.cleaned_data["reason"], client_hash=client
+        refused = self.submit(
+            form,
+            lambda **extra: services.comment_report(
+                comment=self.comment, reason=form.cleaned_data["reason"], **extra
+            ),
         )
+        if refused is not None:
+            return refused
         messages.success(request, _("Thank you. The moderation will look at the comment."))
         return HttpResponseRedirect(
             f"{target_url(self.area, self.kind, self.target)}#comment-{self.comment.pk}"
@@ -222,7 +238,7 @@ class CommentReportView(AreaMixin, View):
 class IdeaListView(PublicAreaMixin, ListView):
     template_name = "participation/idea_list.html"
     context_object_name = "ideas"
-    paginate_by = 30
+    paginate_by = 20
 
     def get_queryset(self):
         return Idea.objects.for_area(self.area).for_public_list().order_by("-created_at", "-pk")
@@ -241,35 +257,25 @@ class IdeaDetailView(PublicAreaMixin, DetailView):
         )
 
 
-class IdeaCreateView(PublicAreaMixin, View):
+class IdeaCreateView(_SubmitMixin, PublicAreaMixin, View):
     template_name = "participation/idea_form.html"
 
-    def render_form(self, form, status=200):
-        return render(
-            self.request, self.template_name, {"area": self.area, "form": form}, status=status
-        )
+    def get_form(self, data=None):
+        return IdeaForm(data, area=self.area)
 
-    def get(self, request, *args, **kwargs):
-        return self.render_form(IdeaForm(area=self.area))
+    rate_limit_message = gettext_lazy(
+        "You have proposed several ideas in a short time. Please try again later – your text is "
+        "kept below."
+    )
 
     def post(self, request, *args, **kwargs):
-        form = IdeaForm(request.POST, area=self.area)
+        form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
         data = form.cleaned_data
-        client = spam.client_hash(request)
-        already = Idea.objects.filter(submission_key=data["submission_key"]).exists()
-        if not already and spam.is_rate_limited(Idea.objects, "idea", client):
-            form.add_error(
-                None,
-                _(
-                    "You have proposed several ideas in a short time. Please try again later – "
-                    "your text is kept below."
-                ),
-            )
-            return self.render_form(form, status=RATE_LIMIT_STATUS)
-        try:
-            contributions.idea_create(
+        refused = self.submit(
+            form,
+            lambda **extra: services.idea_create(
                 area=self.area,
                 title=data["title"],
                 description=data["description"],
@@ -278,13 +284,12 @@ class IdeaCreateView(PublicAreaMixin, View):
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
                 consent=data["consent"],
-                client_hash=client,
                 submission_key=data["submission_key"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.render_form(form, status=400)
+                **extra,
+            ),
+        )
+        if refused is not None:
+            return refused
         messages.success(
             request,
             _(

@@ -1,16 +1,21 @@
-"""Event pages: internal list, page and editor for the area team; public pages and iCalendar."""
+"""Event pages: internal list, page and editor for the area team; public pages and iCalendar.
+
+Django's generic views throughout; every object is looked up in the area's own events
+(``get_queryset``), so another area's event answers 404.
+"""
+
+import datetime
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, View
 
 from ihk.caching import cache_public_page
-from ihk.mixins import AreaMixin, AreaPermissionMixin
+from ihk.mixins import AreaPermissionMixin, PublicAreaMixin, internal_crumbs, public_crumbs
 
 from ..forms.events import EventForm, EventResultFormSet
 from ..ical import build_calendar
@@ -18,133 +23,137 @@ from ..models import Event, EventFormat, EventResult
 from ..services import event_save
 
 
-def _internal_crumbs(area, *more):
-    return [
-        (_("My areas"), reverse("ihk:dashboard")),
-        (area.name, reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})),
-        (
-            _("Participation"),
-            reverse("participation:overview", kwargs={"area_slug": area.slug}),
-        ),
-        *more,
-    ]
+class _InternalEventMixin(AreaPermissionMixin):
+    """The area's events, all of them (public or not), for managers and city staff."""
+
+    permission_required = "participation.view_event_internal"
+
+    def get_queryset(self):
+        return Event.objects.for_area(self.area)
+
+    def crumbs(self, *items):
+        overview = reverse("participation:overview", kwargs={"area_slug": self.area.slug})
+        return internal_crumbs(self.area, (_("Participation"), overview), *items)
+
+    def event_crumbs(self, *items):
+        """Participation › Events › <event> › *items (or Events › *items for a new event)."""
+        list_url = reverse("participation:event_list", kwargs={"area_slug": self.area.slug})
+        event = getattr(self, "object", None)
+        if event is not None and event.pk:
+            return self.crumbs(
+                (_("Events"), list_url), (event.title, event.get_internal_url()), *items
+            )
+        return self.crumbs((_("Events"), list_url), *items)
 
 
 # --- internal -------------------------------------------------------------------------------
 
 
-class EventListView(AreaPermissionMixin, ListView):
+class EventListView(_InternalEventMixin, ListView):
     """All events of the area (public or not) for managers and city staff."""
 
-    permission_required = "participation.view_event_internal"
     template_name = "participation/event_list.html"
     context_object_name = "events"
     paginate_by = 50
 
     def get_queryset(self):
-        events = Event.objects.for_area(self.area).for_list().order_by("-starts_at", "-pk")
+        events = super().get_queryset().for_list().order_by("-starts_at", "-pk")
         fmt = self.request.GET.get("format")
         if fmt in EventFormat.values:
             events = events.filter(format=fmt)
         return events
 
     def get_context_data(self, **kwargs):
-        kwargs["breadcrumbs"] = _internal_crumbs(self.area, (_("Events"), ""))
+        kwargs["breadcrumbs"] = self.crumbs((_("Events"), ""))
         kwargs["formats"] = EventFormat.choices
         kwargs["current_format"] = self.request.GET.get("format", "")
         kwargs["can_manage"] = self.request.user.has_perm("participation.manage_event", self.area)
         return super().get_context_data(**kwargs)
 
 
-class EventDetailView(AreaPermissionMixin, DetailView):
-    permission_required = "participation.view_event_internal"
+class EventDetailView(_InternalEventMixin, DetailView):
     template_name = "participation/event_detail.html"
     context_object_name = "event"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(Event.objects.for_detail(), pk=self.kwargs["pk"], area=self.area)
+    def get_queryset(self):
+        return super().get_queryset().for_detail()
 
     def get_context_data(self, **kwargs):
-        event = self.object
-        kwargs["breadcrumbs"] = _internal_crumbs(
-            self.area,
-            (
-                _("Events"),
-                reverse("participation:event_list", kwargs={"area_slug": self.area.slug}),
-            ),
-            (event.title, ""),
-        )
+        kwargs["breadcrumbs"] = self.event_crumbs()
+        kwargs["breadcrumbs"][-1] = (self.object.title, "")
         kwargs["can_manage"] = self.request.user.has_perm("participation.manage_event", self.area)
-        kwargs["people_total"] = sum(h.count for h in event.head_counts.all())
+        kwargs["people_total"] = sum(h.count for h in self.object.head_counts.all())
         return super().get_context_data(**kwargs)
 
 
-class EventEditView(AreaPermissionMixin, TemplateView):
-    """Create (no ``pk``) or edit an event with attendance, head counts and results."""
+class EventCreateView(_InternalEventMixin, CreateView):
+    """A new event with attendance, head counts and results (``participation/events/new/``)."""
 
     permission_required = "participation.manage_event"
     template_name = "participation/event_form.html"
+    form_class = EventForm
+    context_object_name = "event"
 
-    @cached_property
-    def event(self):
-        if "pk" in self.kwargs:
-            return get_object_or_404(Event, pk=self.kwargs["pk"], area=self.area)
-        return Event(area=self.area)
+    def get_object(self, queryset=None):
+        return None
 
-    def get_forms(self):
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["area"] = self.area
+        kwargs["instance"] = self.object or Event(area=self.area)
+        return kwargs
+
+    def get_formset(self):
         data = self.request.POST if self.request.method == "POST" else None
-        form = EventForm(data, instance=self.event, area=self.area)
-        formset = EventResultFormSet(data, instance=self.event, prefix="results", area=self.area)
-        return form, formset
+        instance = self.object or Event(area=self.area)
+        return EventResultFormSet(data, instance=instance, prefix="results", area=self.area)
 
-    def get(self, request, *args, **kwargs):
-        form, formset = self.get_forms()
-        return self.render_to_response(self.get_context_data(form=form, formset=formset))
-
-    def post(self, request, *args, **kwargs):
-        form, formset = self.get_forms()
-        if form.is_valid() and formset.is_valid():
-            event = form.save(commit=False)
-            event.area = self.area
-            event_save(
-                event=event,
-                actors=form.cleaned_data["actors"],
-                head_counts=form.head_counts(),
-                results_formset=formset,
-            )
-            messages.success(request, _("The event has been saved."))
-            if "add_result" in request.POST:
-                return redirect(
-                    reverse(
-                        "participation:event_update",
-                        kwargs={"area_slug": self.area.slug, "pk": event.pk},
-                    )
-                    + "#results"
-                )
-            return redirect(event.get_internal_url())
-        messages.error(request, _("Please correct the errors below."))
-        return self.render_to_response(
-            self.get_context_data(form=form, formset=formset), status=200
-        )
+    def get_page_title(self):
+        return _("New event")
 
     def get_context_data(self, **kwargs):
-        list_url = reverse("participation:event_list", kwargs={"area_slug": self.area.slug})
-        if self.event.pk:
-            title = _("Edit event")
-            kwargs["breadcrumbs"] = _internal_crumbs(
-                self.area,
-                (_("Events"), list_url),
-                (self.event.title, self.event.get_internal_url()),
-                (title, ""),
-            )
-        else:
-            title = _("New event")
-            kwargs["breadcrumbs"] = _internal_crumbs(
-                self.area, (_("Events"), list_url), (title, "")
-            )
-        kwargs["page_title"] = title
-        kwargs["event"] = self.event
+        kwargs.setdefault("formset", self.get_formset())
+        kwargs["page_title"] = self.get_page_title()
+        kwargs["breadcrumbs"] = self.event_crumbs((kwargs["page_title"], ""))
+        kwargs["event"] = self.object or Event(area=self.area)
         return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form, formset = self.get_form(), self.get_formset()
+        if not (form.is_valid() and formset.is_valid()):
+            messages.error(request, _("Please correct the errors below."))
+            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        event = form.save(commit=False)
+        event.area = self.area
+        self.object = event_save(
+            event=event,
+            actors=form.cleaned_data["actors"],
+            head_counts=form.head_counts(),
+            results_formset=formset,
+        )
+        messages.success(request, _("The event has been saved."))
+        if "add_result" in request.POST:
+            url = reverse(
+                "participation:event_update",
+                kwargs={"area_slug": self.area.slug, "pk": self.object.pk},
+            )
+            return HttpResponseRedirect(f"{url}#results")
+        return HttpResponseRedirect(self.object.get_internal_url())
+
+
+class EventUpdateView(EventCreateView):
+    """Edit an event of the area (``participation/events/<pk>/edit/``)."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data())
+
+    def get_page_title(self):
+        return _("Edit event")
 
 
 class ResultRowView(AreaPermissionMixin, TemplateView):
@@ -157,7 +166,7 @@ class ResultRowView(AreaPermissionMixin, TemplateView):
         try:
             # htmx sends the formset's current TOTAL_FORMS: the new row gets that index.
             raw = self.request.GET.get("results-TOTAL_FORMS", self.request.GET.get("index", "0"))
-            index = max(0, min(int(raw), 99))
+            index = max(0, min(int(raw), EventResultFormSet.max_num - 1))
         except ValueError:
             index = 0
         formset = EventResultFormSet(
@@ -172,70 +181,65 @@ class ResultRowView(AreaPermissionMixin, TemplateView):
         return super().get_context_data(**kwargs)
 
 
-class EventDeleteView(AreaPermissionMixin, TemplateView):
+class EventDeleteView(_InternalEventMixin, DeleteView):
     permission_required = "participation.manage_event"
     template_name = "participation/event_confirm_delete.html"
-
-    @cached_property
-    def event(self):
-        return get_object_or_404(Event, pk=self.kwargs["pk"], area=self.area)
+    context_object_name = "event"
 
     def get_context_data(self, **kwargs):
-        kwargs["event"] = self.event
-        kwargs["breadcrumbs"] = _internal_crumbs(
-            self.area,
-            (
-                _("Events"),
-                reverse("participation:event_list", kwargs={"area_slug": self.area.slug}),
-            ),
-            (self.event.title, self.event.get_internal_url()),
-            (_("Delete"), ""),
-        )
+        kwargs["breadcrumbs"] = self.event_crumbs((_("Delete"), ""))
         return super().get_context_data(**kwargs)
 
-    def post(self, request, *args, **kwargs):
-        title = self.event.title
-        self.event.delete()
-        messages.success(request, _("The event “%(title)s” has been deleted.") % {"title": title})
-        return redirect("participation:event_list", area_slug=self.area.slug)
+    def get_success_url(self):
+        return reverse("participation:event_list", kwargs={"area_slug": self.area.slug})
+
+    def form_valid(self, form):
+        title = self.object.title
+        response = super().form_valid(form)
+        messages.success(
+            self.request, _("The event “%(title)s” has been deleted.") % {"title": title}
+        )
+        return response
 
 
 # --- public ---------------------------------------------------------------------------------
 
+PUBLIC_LIST_FIELDS = (
+    "pk",
+    "area_id",
+    "title",
+    "format",
+    "starts_at",
+    "ends_at",
+    "place",
+    "target_groups",
+)
 
-class PublicAreaMixin(AreaMixin):
-    """Public pages of an area: 404 while the area is not public (members see a preview)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.area.is_public and not request.user.has_perm(
-            "ihk.view_area_internal", self.area
-        ):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def public_events(self):
-        return Event.objects.filter(area=self.area, is_public=True)
+class _PublicEventMixin(PublicAreaMixin):
+    def get_queryset(self):
+        return Event.objects.for_area(self.area).filter(is_public=True)
 
 
 @cache_public_page()
-class EventPublicListView(PublicAreaMixin, TemplateView):
-    """Upcoming and past public events; no personal data."""
+class EventPublicListView(_PublicEventMixin, ListView):
+    """Upcoming events (the next ``upcoming_limit``) and past ones, paginated; no personal data."""
 
     template_name = "participation/event_public_list.html"
-    past_limit = 100
+    context_object_name = "past"
+    paginate_by = 20
+    upcoming_limit = 20
+
+    def get_queryset(self):
+        return super().get_queryset().only(*PUBLIC_LIST_FIELDS).past(timezone.now())
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
-        events = self.public_events().only(
-            "pk", "area_id", "title", "format", "starts_at", "ends_at", "place", "target_groups"
-        )
-        kwargs["upcoming"] = list(events.upcoming(now))
-        kwargs["past"] = list(events.past(now)[: self.past_limit])
-        kwargs["breadcrumbs"] = [
-            (_("Areas"), reverse("ihk:home")),
-            (self.area.name, self.area.get_absolute_url()),
-            (_("Events"), ""),
-        ]
+        upcoming = super().get_queryset().only(*PUBLIC_LIST_FIELDS).upcoming(timezone.now())
+        # One row more than shown tells whether there are more, without counting them all.
+        shown = list(upcoming[: self.upcoming_limit + 1])
+        kwargs["upcoming"] = shown[: self.upcoming_limit]
+        kwargs["more_upcoming"] = len(shown) > self.upcoming_limit
+        kwargs["breadcrumbs"] = public_crumbs(self.area, (_("Events"), ""))
         kwargs["feed_url"] = self.request.build_absolute_uri(
             reverse("participation:event_feed", kwargs={"area_slug": self.area.slug})
         )
@@ -243,15 +247,12 @@ class EventPublicListView(PublicAreaMixin, TemplateView):
 
 
 @cache_public_page()
-class EventPublicView(PublicAreaMixin, DetailView):
+class EventPublicView(_PublicEventMixin, DetailView):
     template_name = "participation/event_public.html"
     context_object_name = "event"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            self.public_events().select_related("area"),
-            pk=self.kwargs["pk"],
-        )
+    def get_queryset(self):
+        return super().get_queryset().select_related("area")
 
     def get_context_data(self, **kwargs):
         kwargs["results"] = list(
@@ -259,19 +260,28 @@ class EventPublicView(PublicAreaMixin, DetailView):
             .select_related("measure", "goal")
             .order_by("pk")
         )
-        kwargs["breadcrumbs"] = [
-            (_("Areas"), reverse("ihk:home")),
-            (self.area.name, self.area.get_absolute_url()),
-            (
-                _("Events"),
-                reverse("participation:event_public_list", kwargs={"area_slug": self.area.slug}),
-            ),
-            (self.object.title, ""),
-        ]
+        events_url = reverse(
+            "participation:event_public_list", kwargs={"area_slug": self.area.slug}
+        )
+        kwargs["breadcrumbs"] = public_crumbs(
+            self.area, (_("Events"), events_url), (self.object.title, "")
+        )
         return super().get_context_data(**kwargs)
 
 
-class _CalendarView(PublicAreaMixin, View):
+FEED_FIELDS = (
+    "pk",
+    "area_id",
+    "title",
+    "starts_at",
+    "ends_at",
+    "place",
+    "description",
+    "updated_at",
+)
+
+
+class _CalendarView(_PublicEventMixin, View):
     def calendar_response(self, events, filename):
         host = self.request.get_host().split(":")[0]
         body = build_calendar(
@@ -292,10 +302,18 @@ class _CalendarView(PublicAreaMixin, View):
 
 @cache_public_page()
 class EventFeedView(_CalendarView):
-    """The iCalendar feed of all public events of the area."""
+    """The iCalendar feed: public events of the past ``window_days`` and every upcoming one."""
+
+    window_days = 365
 
     def get(self, request, *args, **kwargs):
-        events = self.public_events().order_by("starts_at", "pk")
+        since = timezone.now() - datetime.timedelta(days=self.window_days)
+        events = (
+            self.get_queryset()
+            .filter(ends_at__gte=since)
+            .only(*FEED_FIELDS)
+            .order_by("starts_at", "pk")
+        )
         return self.calendar_response(events, f"{self.area.slug}-events.ics")
 
 
@@ -304,5 +322,5 @@ class EventIcsView(_CalendarView):
     """One public event as an .ics file ("add to calendar")."""
 
     def get(self, request, *args, **kwargs):
-        event = get_object_or_404(self.public_events(), pk=kwargs["pk"])
+        event = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
         return self.calendar_response([event], f"event-{event.pk}.ics")

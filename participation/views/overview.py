@@ -3,14 +3,12 @@ ideas per measure and field of action, and the gaps (who took part in nothing)."
 
 import datetime
 
-from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from actors.models import ActorKind
-from ihk.mixins import AreaPermissionMixin
+from ihk.mixins import AreaPermissionMixin, internal_crumbs
 from measures.models import ConceptVersion
 
 from .. import charts
@@ -21,14 +19,62 @@ from ..models import (
     HeadCount,
     HeadCountGroup,
     Idea,
-    Moderation,
     participation_gaps,
 )
+
+MEASURES_SHOWN = 25
 
 
 def current_version(area):
     """The area's current public concept version, else its newest one (or ``None``)."""
     return ConceptVersion.objects.filter(area=area).order_by("-is_current", "-number").first()
+
+
+def period_label(period: str) -> str:
+    return _("quarter") if period == "quarter" else _("year")
+
+
+def stacked_table(counts: dict, choices, *, title: str, desc: str, uid: str) -> dict:
+    """Periods, table rows and the stacked chart of ``{period: {key: n}}`` (keys from choices)."""
+    periods = list(counts)
+    used = {key for row in counts.values() for key in row}
+    series = [(key, label) for key, label in choices if key in used]
+    return {
+        "periods": periods,
+        "rows": [(label, [counts[p].get(key, 0) for p in periods]) for key, label in series],
+        "chart": charts.stacked_bar_chart(periods, series, counts, title=title, desc=desc, uid=uid),
+    }
+
+
+def merge_counts(comments: dict, ideas: dict) -> list[dict]:
+    """One row per key with ``title``, ``comments`` and ``ideas`` from two ``{key: (title, n)}``."""
+    rows = {}
+    for name, counts in (("comments", comments), ("ideas", ideas)):
+        for key, (title, n) in counts.items():
+            rows.setdefault(key, {"title": title, "comments": 0, "ideas": 0})[name] = n
+    return list(rows.values())
+
+
+def contributions(area) -> dict:
+    """Comments and ideas (without blocked ones) per measure and per field of action."""
+    comments = Comment.objects.for_area(area).not_blocked()
+    ideas = Idea.objects.for_area(area).not_blocked()
+    per_measure = merge_counts(comments.count_by_measure(), ideas.count_by_measure())
+    version = current_version(area)
+    per_field = []
+    if version is not None:
+        per_field = merge_counts(
+            comments.count_by_action_field(version), ideas.count_by_action_field(version)
+        )
+    return {
+        "per_measure": sorted(per_measure, key=lambda r: (-r["comments"] - r["ideas"], r["title"]))[
+            :MEASURES_SHOWN
+        ],
+        "per_field": sorted(per_field, key=lambda row: row["title"]),
+        "version": version,
+        "comments_total": comments.count(),
+        "ideas_total": ideas.count(),
+    }
 
 
 class OverviewView(AreaPermissionMixin, TemplateView):
@@ -37,116 +83,45 @@ class OverviewView(AreaPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         area = self.area
-        today = timezone.localdate()
         period = "quarter" if self.request.GET.get("period") == "quarter" else "year"
-
         by_format = Event.objects.for_area(area).count_by_format()
-        kwargs["by_format"] = by_format
-        kwargs["format_chart"] = charts.bar_chart(
-            [(label, n) for _key, label, n in by_format],
-            title=_("Events per format"),
-            desc=_("Number of events of this area per format, all years."),
-            uid="chart-formats",
-        )
-
-        attendance = Attendance.objects.for_area(area).count_by_kind_and_period(period)
-        periods = list(attendance)
-        kinds_used = {kind for counts in attendance.values() for kind in counts}
-        series = [(kind, label) for kind, label in ActorKind.choices if kind in kinds_used]
-        kwargs["attendance_periods"] = periods
-        kwargs["attendance_series"] = series
-        kwargs["attendance_rows"] = [
-            (label, [attendance[p].get(kind, 0) for p in periods]) for kind, label in series
-        ]
-        kwargs["attendance_chart"] = charts.stacked_bar_chart(
-            periods,
-            series,
-            attendance,
+        attendance = stacked_table(
+            Attendance.objects.for_area(area).count_by_kind_and_period(period),
+            ActorKind.choices,
             title=_("Attendance by actor kind"),
             desc=_("How many registered actors of each kind attended events, per %(period)s.")
-            % {"period": _("quarter") if period == "quarter" else _("year")},
+            % {"period": period_label(period)},
             uid="chart-attendance",
         )
-        kwargs["period"] = period
-
-        people = HeadCount.objects.for_area(area).sum_by_group_and_period(period)
-        people_periods = list(people)
-        groups_used = {group for counts in people.values() for group in counts}
-        people_series = [(g, label) for g, label in HeadCountGroup.choices if g in groups_used]
-        kwargs["people_periods"] = people_periods
-        kwargs["people_rows"] = [
-            (label, [people[p].get(group, 0) for p in people_periods])
-            for group, label in people_series
-        ]
-        kwargs["people_chart"] = charts.stacked_bar_chart(
-            people_periods,
-            people_series,
-            people,
+        people = stacked_table(
+            HeadCount.objects.for_area(area).sum_by_group_and_period(period),
+            HeadCountGroup.choices,
             title=_("Participants by group"),
             desc=_("Head counts of the events by group of people, per %(period)s.")
-            % {"period": _("quarter") if period == "quarter" else _("year")},
+            % {"period": period_label(period)},
             uid="chart-people",
         )
-
-        comments = Comment.objects.for_area(area).exclude(moderation=Moderation.BLOCKED)
-        per_measure = {}
-        for measure_id, title, n in (
-            comments.exclude(measure=None)
-            .values_list("measure_id", "measure__title")
-            .annotate(n=Count("pk"))
-            .order_by()
-        ):
-            per_measure[measure_id] = {"title": title, "comments": n, "ideas": 0}
-        for measure_id, title, n in (
-            Idea.objects.for_area(area)
-            .exclude(measure=None)
-            .exclude(moderation=Moderation.BLOCKED)
-            .values_list("measure_id", "measure__title")
-            .annotate(n=Count("pk"))
-            .order_by()
-        ):
-            per_measure.setdefault(measure_id, {"title": title, "comments": 0, "ideas": 0})
-            per_measure[measure_id]["ideas"] = n
-        kwargs["per_measure"] = sorted(
-            per_measure.values(), key=lambda row: (-row["comments"] - row["ideas"], row["title"])
-        )[:25]
-        version = current_version(area)
-        kwargs["version"] = version
-        per_field = {}
-        if version is not None:
-            for field_id, title, n in (
-                comments.filter(measure__action_fields__version=version)
-                .values_list("measure__action_fields", "measure__action_fields__title")
-                .annotate(n=Count("pk", distinct=True))
-                .order_by()
-            ):
-                per_field.setdefault(field_id, {"title": title, "comments": 0, "ideas": 0})
-                per_field[field_id]["comments"] = n
-            for field_id, title, n in (
-                Idea.objects.for_area(area)
-                .filter(action_field__version=version)
-                .exclude(moderation=Moderation.BLOCKED)
-                .values_list("action_field", "action_field__title")
-                .annotate(n=Count("pk"))
-                .order_by()
-            ):
-                per_field.setdefault(field_id, {"title": title, "comments": 0, "ideas": 0})
-                per_field[field_id]["ideas"] = n
-        kwargs["per_field"] = sorted(per_field.values(), key=lambda row: row["title"])
-        kwargs["ideas_total"] = (
-            Idea.objects.for_area(area).exclude(moderation=Moderation.BLOCKED).count()
-        )
-        kwargs["comments_total"] = comments.count()
-
+        today = timezone.localdate()
         gaps_start = today - datetime.timedelta(days=365)
-        kwargs["gaps"] = participation_gaps(
-            area, start=gaps_start, end=today + datetime.timedelta(days=1)
+        kwargs.update(
+            contributions(area),
+            period=period,
+            by_format=by_format,
+            format_chart=charts.bar_chart(
+                [(label, n) for _key, label, n in by_format],
+                title=_("Events per format"),
+                desc=_("Number of events of this area per format, all years."),
+                uid="chart-formats",
+            ),
+            attendance_periods=attendance["periods"],
+            attendance_rows=attendance["rows"],
+            attendance_chart=attendance["chart"],
+            people_periods=people["periods"],
+            people_rows=people["rows"],
+            people_chart=people["chart"],
+            gaps=participation_gaps(area, start=gaps_start, end=today + datetime.timedelta(days=1)),
+            gaps_start=gaps_start,
+            breadcrumbs=internal_crumbs(area, (_("Participation"), "")),
+            can_manage=self.request.user.has_perm("participation.manage_event", area),
         )
-        kwargs["gaps_start"] = gaps_start
-        kwargs["breadcrumbs"] = [
-            (_("My areas"), reverse("ihk:dashboard")),
-            (area.name, reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})),
-            (_("Participation"), ""),
-        ]
-        kwargs["can_manage"] = self.request.user.has_perm("participation.manage_event", area)
         return super().get_context_data(**kwargs)

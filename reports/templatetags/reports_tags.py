@@ -1,26 +1,22 @@
-"""Filters for report documents (German formats) and the dashboard card of the reports app."""
+"""Filters for report documents and the template tags other apps use to show reports.
+
+Money, numbers and dates go through ``{% load ihk_format %}`` (one formatting for the site).
+"""
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from reports.formatting import format_date, format_eur, format_number
+from ihk.formatting import format_number, to_decimal
 
 register = template.Library()
 
 
 @register.filter
-def eur(value):
-    return format_eur(value)
-
-
-@register.filter
-def de_date(value):
-    return format_date(value)
-
-
-@register.filter
-def de_num(value, places=0):
-    return format_number(value, int(places))
+def indicator_value(number):
+    """An indicator value: whole numbers without decimals ("150"), others with two ("12,50")."""
+    decimal = to_decimal(number)
+    places = 0 if decimal is not None and decimal == decimal.to_integral_value() else 2
+    return format_number(number, places)
 
 
 @register.filter

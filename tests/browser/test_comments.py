@@ -31,7 +31,7 @@ def test_resident_comments_manager_approves_and_answers(browser, live_server, pa
     page.get_by_label("Aktion für die ausgewählten Einträge").select_option("approve")
     page.get_by_role("button", name="Auf Auswahl anwenden").click()
     page.wait_for_load_state()
-    assert "Erledigt: 1 Kommentare" in page.content()
+    assert "Erledigt: 1 Kommentar und 0 Ideen." in page.content()
     page.goto(f"/areas/{area.slug}/moderation/comments/{comment.pk}/")
     page.get_by_label("Offizielle Antwort").fill("Danke, Gerda! Die Bänke sind bestellt.")
     page.get_by_role("button", name="Antwort speichern").click()
@@ -79,3 +79,47 @@ def test_idea_pages_have_no_axe_violations(page, area):
     ):
         page.goto(url)
         assert axe_violations(page) == [], url
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=str
+)
+def test_confirmation_is_in_view_and_focused_after_sending(browser, live_server, area, viewport):
+    """Issue 11.1: after "Kommentar senden" the notice stands at the form, in the viewport,
+    focused and announced (role=status), also on a long page and on a phone."""
+    measure = MeasureFactory(area=area, title="Lange Diskussion")
+    for i in range(25):
+        parent = CommentFactory(area=area, measure=measure, text=f"Beitrag {i} " * 30)
+        CommentFactory(area=area, measure=measure, parent=parent, text="Antwort " * 20)
+    context = browser.new_context(base_url=live_server.url, locale="de-DE", viewport=viewport)
+    page = context.new_page()
+    page.goto(measure.get_absolute_url())
+    page.get_by_label("Ihr Kommentar").fill("Bitte mehr Bäume!")
+    page.get_by_label("Ich bin einverstanden").check()
+    with page.expect_navigation(url="**/?comment=pending#comment-notice", wait_until="load"):
+        page.get_by_role("button", name="Kommentar senden").click()
+    notice = page.locator("#comment-notice")
+    # Bootstrap scrolls smoothly to the fragment: the notice must come to rest in the viewport.
+    page.wait_for_function(
+        """() => { const r = document.getElementById('comment-notice').getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        timeout=10_000,
+    )
+    page.wait_for_timeout(500)
+    assert "Ihr Kommentar wird nach Prüfung veröffentlicht" in notice.inner_text()
+    assert notice.get_attribute("role") == "status"
+    box = notice.bounding_box()
+    assert box is not None
+    assert box["y"] >= -1 and box["y"] + box["height"] <= viewport["height"], (
+        box,
+        page.url,
+        page.evaluate("[document.activeElement.id, window.scrollY]"),
+    )
+    assert page.evaluate("document.activeElement.id") == "comment-notice"
+    # Only once on the page: not again as a message at the top.
+    assert page.content().count("Ihr Kommentar wird nach Prüfung veröffentlicht") == 1
+    # "Antworten" and "Melden" are targets of at least 24 px (WCAG 2.2, 2.5.8).
+    for name in ("Antworten", "Melden"):
+        link = page.locator(".comment-actions a", has_text=name).first
+        assert link.bounding_box()["height"] >= 24, name
+    context.close()

@@ -43,8 +43,16 @@ def test_manager_starts_update_and_sees_comparison(page, manager, area):
     page.goto(f"/areas/{area.slug}/concept/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Konzept")
     assert "Kita-Plätze" in page.content()
-    page.get_by_role("button", name="Fortschreibung beginnen").click()
+    # "Fortschreibung beginnen" first says what happens, then creates the draft.
+    page.get_by_role("link", name="Fortschreibung beginnen").click()
+    page.wait_for_selector("text=als Kopie von Fassung 1")
+    assert not ConceptVersion.objects.filter(area=area, number=2).exists()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Entwurf Fassung 2 anlegen").click()
     page.wait_for_selector("text=wurde als Entwurf")
+    # The draft's page offers to discard it, not another Fortschreibung.
+    assert page.get_by_role("link", name="Entwurf verwerfen").count() == 1
+    assert page.get_by_role("link", name="Fortschreibung beginnen").count() == 0
     new = ConceptVersion.objects.get(area=area, number=2)
     assert new.status == "draft" and new.predecessor_id == version.pk
 

@@ -57,3 +57,22 @@ def test_manager_issues_report_and_sees_progress(page, area, manager):
     download_link.first.wait_for(timeout=15_000)
     assert "herausgegeben" in page.content()
     assert page.get_by_role("button", name="Bericht herausgeben und PDF erzeugen").count() == 0
+
+
+def test_resident_gets_concept_pdf_after_the_wait_page(page, area):
+    """Issue 9: the public concept PDF is typeset by the worker; the wait page reloads itself."""
+    from tests.factories import ActionFieldFactory, ConceptVersionFactory, MeasureFactory
+
+    version = ConceptVersionFactory(area=area, number=1, status="adopted", is_current=True)
+    measure = MeasureFactory(area=area, title="Umgestaltung Lindenplatz")
+    measure.action_fields.add(ActionFieldFactory(version=version))
+
+    page.goto(f"/areas/{area.slug}/concept/{version.pk}.pdf")
+    assert page.get_by_role("heading", level=1, name="Das PDF wird erstellt …").is_visible()
+    assert '<meta http-equiv="refresh" content="5">' in page.content()  # in <noscript>
+    assert axe_violations(page) == []
+
+    with page.expect_download(timeout=30_000) as download_info:
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    with open(download_info.value.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"

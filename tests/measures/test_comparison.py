@@ -130,12 +130,14 @@ def test_versions_of_different_areas_are_refused(versions, other_area):
         compare_versions(v1, ConceptVersionFactory(area=other_area))
 
 
-def test_compare_with_previous(versions):
-    from measures.comparison import compare_with_previous
-
+def test_compare_with_previous(versions, area, client_as):
+    # The page compares with the previous version when only ``new`` is given (the former
+    # compare_with_previous(), which only this test called, is gone).
     v1, v2, _kept, _dropped = versions
-    assert compare_with_previous(v1) is None
-    diff = compare_with_previous(v2)
+    client = client_as("manager")
+    first = client.get(f"/areas/{area.slug}/concept/compare/?new={v1.number}")
+    assert first.context["diff"] is None
+    diff = client.get(f"/areas/{area.slug}/concept/compare/?new={v2.number}").context["diff"]
     assert (diff.old, diff.new) == (v1, v2)
 
 
@@ -145,7 +147,7 @@ def test_comparison_page_formats_amounts_in_german(versions, area, client_as):
     row.amount = Decimal("12500")
     row.save()
     response = client_as("reader").get(
-        f"/areas/{area.slug}/concept/compare/?old={v1.pk}&new={v2.pk}"
+        f"/areas/{area.slug}/concept/compare/?old={v1.number}&new={v2.number}"
     )
     html = response.content.decode()
     assert "<del>10.000,00</del>" in html and "<ins>12.500,00</ins>" in html
@@ -153,8 +155,8 @@ def test_comparison_page_formats_amounts_in_german(versions, area, client_as):
 
 
 def test_comparison_page_rejects_foreign_versions(versions, area, other_area, client_as):
-    foreign = ConceptVersionFactory(area=other_area)
+    foreign = ConceptVersionFactory(area=other_area, number=7)
     response = client_as("manager").get(
-        f"/areas/{area.slug}/concept/compare/?old={versions[0].pk}&new={foreign.pk}"
+        f"/areas/{area.slug}/concept/compare/?old={versions[0].number}&new={foreign.number}"
     )
     assert response.status_code == 404

@@ -63,6 +63,6 @@ def test_demo_concept_page_renders(area, actors, client_as):
     html = client.get(f"/areas/{area.slug}/concept/").content.decode()
     assert "Mobilität und Verkehr" in html and "Quartiersmanagement Gartenstadt-Nord" in html
     v1, v2 = ConceptVersion.objects.filter(area=area).order_by("number")
-    response = client.get(f"/areas/{area.slug}/concept/compare/?old={v1.pk}&new={v2.pk}")
+    response = client.get(f"/areas/{area.slug}/concept/compare/?old={v1.number}&new={v2.number}")
     assert "Offene Sporthalle am Wochenende" in response.content.decode()
     assert client.get(f"/areas/{area.slug}/continuation/").status_code == 200

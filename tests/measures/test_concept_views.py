@@ -67,7 +67,7 @@ def read_urls(area, t):
     base = f"/areas/{area.slug}"
     return [
         f"{base}/concept/",
-        f"{base}/concept/?version={t['version'].pk}",
+        f"{base}/concept/?version={t['version'].number}",
         f"{base}/concept/versions/",
         f"{base}/concept/compare/",
         f"{base}/concept/indicators/{t['indicator'].pk}/",
@@ -240,8 +240,8 @@ def test_other_areas_objects_are_404(area, other_area, tree, client_as):
             continue
         assert client.get(url).status_code == 404, url
     assert (
-        client.get(f"/areas/{area.slug}/concept/?version={foreign['version'].pk}").status_code
-        == 404
+        # ``?version=`` is the version number within the URL's area: none has number 99.
+        client.get(f"/areas/{area.slug}/concept/?version=99").status_code == 404
     )
     before = snapshot(other_area)
     for url, data in post_urls(area, foreign):
@@ -317,12 +317,12 @@ def test_earlier_version_shows_measures_as_they_were(area, manager, client_as):
     measure.save()
     client = client_as("reader")
     # While version 1 is current it is the live concept: measures as they are now.
-    html = client.get(f"/areas/{area.slug}/concept/?version={old.pk}").content.decode()
+    html = client.get(f"/areas/{area.slug}/concept/?version={old.number}").content.decode()
     assert ">Lernwerkstatt Plus</a>" in html
     new = ConceptVersion.objects.get(area=area, number=2)
     services.make_current(version=new, user=manager)
-    html = client.get(f"/areas/{area.slug}/concept/?version={old.pk}").content.decode()
+    html = client.get(f"/areas/{area.slug}/concept/?version={old.number}").content.decode()
     assert ">Lernwerkstatt</a>" in html and "Lernwerkstatt Plus" not in html
     assert "geplant" in html
-    html = client.get(f"/areas/{area.slug}/concept/?version={new.pk}").content.decode()
+    html = client.get(f"/areas/{area.slug}/concept/?version={new.number}").content.decode()
     assert ">Lernwerkstatt Plus</a>" in html

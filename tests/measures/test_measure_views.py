@@ -88,11 +88,10 @@ def form_data(concept, **overrides):
         "financing-0-state": "approved",
         "financing-0-amount": "12000.50",
         "financing-1-year": "2026",
-        "financing-1-source": "own_resources",
+        "financing-1-source": "in_kind",
         "financing-1-state": "planned",
         "financing-1-amount": "3000",
         "financing-1-actor": str(concept["actor"].pk),
-        "financing-1-in_kind": "on",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -348,7 +347,7 @@ def test_history_records_changed_links_to_fields_of_action_and_goals(client_as, 
     changes = measure_history(measure)
     labels = [(label, new) for change in changes for label, _old, new in change.fields]
     assert any(
-        label == "Handlungsfelder" and "Lokale Ökonomie (1)" in new for label, new in labels
+        label == "Handlungsfelder" and "Lokale Ökonomie (Fassung 1)" in new for label, new in labels
     ), labels
 
 
@@ -392,8 +391,11 @@ def test_list_query_count_is_the_same_for_1_and_50_measures(client_as, concept, 
 
 
 def test_goal_of_older_version_is_a_form_error(client_as, concept, area):
-    """The form edits the newest version; a goal of the superseded one is refused."""
-    ConceptVersionFactory(area=area, number=2, kind="update")
+    """The form edits the newest and the current version; a goal of a superseded one is
+    refused."""
+    from measures import services
+
+    services.make_current(version=ConceptVersionFactory(area=area, number=2, kind="update"))
     data = form_data(concept, action_fields=[], goals=[str(concept["goal"].pk)])
     response = client_as("manager").post(urls(area, concept["measure"])["create"], data)
     assert "Wählen Sie nur Ziele" in response.content.decode()

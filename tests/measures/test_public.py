@@ -116,7 +116,8 @@ def test_concept_page_shows_current_version(client, public_concept, area):
     assert "Mehr Grün im Quartier" in html
     assert "Begrünte Höfe" in html
     assert "text-bg-" in html  # traffic light badge with a text label
-    assert "Hofbegrünung Lindenstraße" in html and "45 % erledigt" in html
+    # The overview lists a measure with its status; its progress is on the measure page.
+    assert "Hofbegrünung Lindenstraße" in html and "laufend" in html
     assert public_concept["measure"].get_absolute_url() in html
 
 
@@ -146,7 +147,7 @@ def test_public_measure_page_content_and_privacy(client, public_concept, area):
     assert "Wohnen und Wohnumfeld" in html and "Altes Handlungsfeld" not in html
     assert "Mehr Grün im Quartier" in html
     assert "Wohnbau Nord eG" in html and "Kita Sonnenschein" in html
-    assert "15.000,00 €" in html
+    assert "15.000,00\u00a0€" in html  # one money format (ihk.formatting)
     assert "Privatperson Müller" not in html
     assert "Interne Notiz" not in html
     assert "Erika Geheim" not in html and "geheim.example.org" not in html

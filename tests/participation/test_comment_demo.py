@@ -14,6 +14,9 @@ def concept(area):
     ConceptVersionFactory(area=area, is_current=True)
     for _ in range(5):
         MeasureFactory(area=area)
+    # Ideas are taken up only as a measure they are about (the demo matches titles).
+    MeasureFactory(area=area, title="Gemeinschaftsgarten „Grüne Ecke“")
+    MeasureFactory(area=area, title="Hausaufgabenhilfe im Stadtteilzentrum")
     MeasureFactory(area=area, is_public=False, title="Intern")
     EventFactory(area=area)
 
@@ -54,3 +57,23 @@ def test_seed_without_concept_comments_on_ideas_only(area):
     demo_contributions.seed(area, scale="small")
     assert Idea.objects.filter(area=area, status="taken_up").count() == 0  # no measure to link
     assert not Comment.objects.filter(idea__isnull=True).exists()
+
+
+def test_demo_ideas_read_true(area, concept):
+    """Every reason fits its idea and a taken-up idea names the measure it is about."""
+    demo_contributions.seed(area, scale="small")
+    ideas = {idea.title: idea for idea in Idea.objects.filter(area=area).select_related("measure")}
+    garden = ideas["Gemeinschaftsgarten hinter der Grundschule"]
+    assert garden.status == "taken_up" and "Gemeinschaftsgarten" in garden.measure.title
+    homework = ideas["Hausaufgabenhilfe durch Studierende"]
+    assert homework.status == "taken_up" and "Hausaufgabenhilfe" in homework.measure.title
+    # No fitting measure for the summer festival here: it stays in review, without a reason.
+    assert ideas["Nachbarschaftsfest im Sommer"].status == "review"
+    assert ideas["Nachbarschaftsfest im Sommer"].measure is None
+    assert "Bolzplatz" in ideas["Bolzplatz sanieren"].status_reason
+    assert "Lastenrad" in ideas["Lastenrad zum Ausleihen"].status_reason
+    for idea in ideas.values():
+        if idea.status == "not_taken_up":
+            assert idea.status_reason
+        if idea.status != "taken_up":
+            assert idea.measure is None

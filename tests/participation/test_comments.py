@@ -215,7 +215,7 @@ def test_reply_to_pending_or_foreign_comment_is_404(client, area, other_area, me
 def test_reply_service_refuses_nesting(area, measure):
     from django.core.exceptions import ValidationError
 
-    from participation.contributions import comment_create
+    from participation.services import comment_create
 
     parent = CommentFactory(area=area, measure=measure)
     reply = CommentFactory(area=area, measure=measure, parent=parent)
@@ -235,7 +235,7 @@ def test_double_submit_stores_one_row(client, area, measure):
 
 
 def test_integrity_error_on_race_returns_existing_row(area, measure, monkeypatch):
-    from participation import contributions
+    from participation import services as contributions
 
     key = uuid.uuid4()
     existing = CommentFactory(area=area, measure=measure, submission_key=key)

@@ -55,3 +55,19 @@ def test_demo_is_deterministic():
 def test_large_demo_gives_80_events():
     area = seeded("large")
     assert Event.objects.filter(area=area).count() == 80
+
+
+def test_demo_results_belong_to_their_measures():
+    """A result about the square is linked to the square, not to a random measure."""
+    area = seeded()
+    by_text = {row["text"]: row for row in demo.RESULTS}
+    results = EventResult.objects.filter(event__area=area).select_related("measure", "goal")
+    assert results.exists()
+    for result in results:
+        row = by_text[result.text]
+        if result.measure is not None:
+            title = result.measure.title.casefold()
+            assert any(word.casefold() in title for word in row["measure_keywords"]), result
+        else:
+            title = result.goal.title.casefold()
+            assert any(word.casefold() in title for word in row["goal_keywords"]), result

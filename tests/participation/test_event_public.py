@@ -128,7 +128,8 @@ def test_event_page_shows_what_became_of_its_results(client, area):
         html
     )
     assert "Wird 2026 umgesetzt." in html
-    assert "Übernommen" in html and "Abgelehnt" in html
+    # Outcome badges are lower case like the idea status badges ("übernommen", "in Prüfung").
+    assert ">übernommen<" in html and ">abgelehnt<" in html
     assert "Interne Grundstücksfrage" not in html
     assert (
         reverse("measures:measure_public", kwargs={"area_slug": area.slug, "pk": hidden.pk}) + '"'

@@ -12,6 +12,15 @@ from tests.factories import EventFactory
 pytestmark = pytest.mark.django_db
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+# The factory's events are on 14 May 2025; the feed shows 12 months back, so read it in June 2025.
+FEED_NOW = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _feed_read_in_june_2025(monkeypatch):
+    from participation.views import events
+
+    monkeypatch.setattr(events.timezone, "now", lambda: FEED_NOW)
 
 
 def feed(client, area):
@@ -100,3 +109,27 @@ def test_uid_is_stable_between_exports(client, area):
     first = [str(v["UID"]) for v in feed(client, area).walk("VEVENT")]
     second = [str(v["UID"]) for v in feed(client, area).walk("VEVENT")]
     assert first == second
+
+
+def test_feed_is_a_window_of_twelve_months_back_and_everything_upcoming(client, area):
+    old = EventFactory(area=area, title="Vor anderthalb Jahren")
+    old.starts_at = FEED_NOW - datetime.timedelta(days=500)
+    old.ends_at = old.starts_at + datetime.timedelta(hours=2)
+    old.save()
+    recent = EventFactory(area=area, title="Im Mai")
+    far = EventFactory(area=area, title="In drei Jahren")
+    far.starts_at = FEED_NOW + datetime.timedelta(days=3 * 365)
+    far.ends_at = far.starts_at + datetime.timedelta(hours=2)
+    far.save()
+    titles = {str(v["SUMMARY"]) for v in feed(client, area).walk("VEVENT")}
+    assert titles == {recent.title, far.title}
+
+
+def test_feed_queries_do_not_grow_with_events(client, area, django_assert_max_num_queries):
+    EventFactory(area=area)
+    with django_assert_max_num_queries(4) as one:
+        feed(client, area)
+    EventFactory.create_batch(49, area=area)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        calendar = feed(client, area)
+    assert len(calendar.walk("VEVENT")) == 50

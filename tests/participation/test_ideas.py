@@ -142,3 +142,26 @@ def test_idea_list_query_count_is_constant(client, area, django_assert_max_num_q
         IdeaFactory(area=area)
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(_url("idea_list", area))
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 404), ("other_manager", 404), ("reader", 200), ("manager", 200)],
+)
+def test_idea_pages_of_a_non_public_area_are_a_preview_for_members_only(
+    client_as, area, role, status
+):
+    """The shared ``ihk.mixins.PublicAreaMixin`` (``ihk.view_area_internal``) replaced the
+    participation copy (``participation.view_contributions_internal``): the same people may
+    preview, everyone else gets 404."""
+    area.is_public = False
+    area.save()
+    idea = IdeaFactory(area=area)
+    client = client_as(role)
+    for name, kwargs in (
+        ("idea_list", {}),
+        ("idea_create", {}),
+        ("idea_detail", {"pk": idea.pk}),
+    ):
+        url = reverse(f"participation:{name}", kwargs={"area_slug": area.slug, **kwargs})
+        assert client.get(url).status_code == status, (name, role)

@@ -1,10 +1,21 @@
-"""Fixtures of the reports tests: PDFs are written below a temporary MEDIA_ROOT."""
+"""Fixtures of the reports tests: PDFs are written below a temporary MEDIA_ROOT.
+
+``large_area`` gives the large demo data (``seed_demo --scale large``: 200 measures, 400 actors,
+80 events, 5,000 comments), seeded ONCE per test session and shared by every test that needs it.
+"""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 
+from ihk.models import Area
+from reports.models import StatusReport
 from tests.factories import (
     ActionFieldFactory,
     ActorFactory,
@@ -30,6 +41,43 @@ from tests.factories import (
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The "already queued" marks of concept PDFs live in the cache: start every test empty."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def run_queued_concept_pdf_tasks() -> int:
+    """Do what the worker does with the queued concept PDF tasks (inside the test transaction)."""
+    from reports.tasks import generate_concept_pdf_task
+
+    rows = list(
+        DBTaskResult.objects.filter(
+            task_path="reports.tasks.generate_concept_pdf_task", status="READY"
+        )
+    )
+    for row in rows:
+        generate_concept_pdf_task.call(*row.args_kwargs["args"])
+        row.delete()
+    return len(rows)
+
+
+def fetch_concept_pdf(client, url):
+    """GET the concept PDF like a reader would: wait page, the worker runs, GET again."""
+    response = client.get(url)
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        assert run_queued_concept_pdf_tasks() == 1
+        response = client.get(url)
+    return response
+
+
+def pdf_bytes(response) -> bytes:
+    assert response["Content-Type"] == "application/pdf"
+    return b"".join(response.streaming_content)
 
 
 @pytest.fixture
@@ -84,3 +132,62 @@ def concept(area):
 @pytest.fixture
 def draft(area, manager, concept):
     return StatusReportFactory(area=area, author=manager, version=concept["version"])
+
+
+LARGE_SLUG = "large-demo"
+LARGE_SLUGS = {"gartenstadt-nord": LARGE_SLUG, "altstadt-ost": f"{LARGE_SLUG}-other"}
+LARGE_EMAIL_PREFIX = "large-demo-"
+
+
+def _seed_large_demo() -> None:
+    """Seed the large demo and move it out of the way of the per-test fixtures.
+
+    The data is committed (seeding takes long; each test then reads it inside its own
+    transaction, which is rolled back). Its areas and logins get names no other fixture uses,
+    and the demo's own report and queued task are removed, so tests that create the
+    ``area``/``other_area`` fixtures or count reports and tasks are not disturbed.
+    """
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", scale="large", verbosity=0)
+    areas = Area.objects.filter(slug__in=LARGE_SLUGS)
+    StatusReport.objects.filter(area__in=areas).delete()
+    DBTaskResult.objects.all().delete()
+    for slug, new_slug in LARGE_SLUGS.items():
+        Area.objects.filter(slug=slug).update(slug=new_slug)
+    for user in (
+        get_user_model()
+        .objects.filter(email__endswith="@example.org")
+        .exclude(email__startswith=LARGE_EMAIL_PREFIX)
+    ):
+        user.email = LARGE_EMAIL_PREFIX + user.email
+        user.save(update_fields=["email"])
+
+
+def _remove_large_demo() -> None:
+    Area.objects.filter(slug__in=LARGE_SLUGS.values()).delete()
+    get_user_model().objects.filter(email__startswith=LARGE_EMAIL_PREFIX).delete()
+
+
+@pytest.fixture(scope="session")
+def large_demo(django_db_setup, django_db_blocker):
+    """Seeds the large demo once per session (per xdist worker); removed at the end."""
+    with django_db_blocker.unblock():
+        _seed_large_demo()
+    yield LARGE_SLUG
+    with django_db_blocker.unblock():
+        _remove_large_demo()
+
+
+@pytest.fixture
+def large_area(large_demo, db, django_db_blocker):
+    """The area of the large demo, read inside the test's transaction.
+
+    Not for transactional tests: their flush deletes the committed data. If one ran before,
+    the data is seeded again here (inside this test's transaction, so only for this test).
+    """
+    area = Area.objects.filter(slug=large_demo).first()
+    if area is None:  # a transactional test flushed the database in between
+        with django_db_blocker.unblock():
+            _seed_large_demo()
+        area = Area.objects.get(slug=large_demo)
+    return area

@@ -10,20 +10,23 @@ import pytest
 from django.db import connection
 from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from pypdf import PdfReader
 
 from actors.models import ActorKind
+from ihk.formatting import format_money as format_eur
 from measures.models import FinancingRow
-from reports.formatting import format_eur
 from reports.models import ReportStatus
 from reports.sections import build_snapshot
 from reports.tasks import generate_report_task
 from tests.factories import (
+    ActionFieldFactory,
     ConceptVersionFactory,
     FinancingRowFactory,
     MeasureFactory,
     StatusReportFactory,
 )
+from tests.reports.conftest import fetch_concept_pdf, pdf_bytes
 
 PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
 
@@ -71,7 +74,8 @@ def test_pdf_contains_every_section_area_measure_and_kuf_total(issued, area, con
     assert "Umgestaltung Lindenplatz" in text
     total = FinancingRow.objects.filter(measure__area=area).aggregate(s=Sum("amount"))["s"]
     assert total == Decimal("12345.45")
-    assert format_eur(total).replace("\xa0", " ") == "12.345,45 €"
+    with translation.override("de"):
+        assert format_eur(total).replace("\xa0", " ") == "12.345,45 €"
     assert "12.345,45 €" in text
     assert "Seite 2 von" in text
     # German labels, dates and the table of contents with page numbers
@@ -170,8 +174,10 @@ def test_file_is_stored_under_media_root(issued, area, media_root):
 
 def _area_with_measures(area, count):
     version = ConceptVersionFactory(area=area, number=1, is_current=True)
+    field = ActionFieldFactory(version=version)
     for i in range(count):
         measure = MeasureFactory(area=area, title=f"Maßnahme {i:03d}")
+        measure.action_fields.add(field)  # reports count the measures of their version
         FinancingRowFactory(measure=measure, year=2024 + i % 3)
         FinancingRowFactory(measure=measure, source="state", state="paid")
     return version
@@ -221,7 +227,7 @@ def test_concept_pdf_public_leaves_out_internal_measures(client, area, concept):
     hidden = MeasureFactory(area=area, title="Interne Vorplanung", is_public=False)
     hidden.action_fields.add(concept["version"].action_fields.first())
     url = f"/areas/{area.slug}/concept/{concept['version'].pk}.pdf"
-    text = pdf_text(client.get(url).content)
+    text = pdf_text(pdf_bytes(fetch_concept_pdf(client, url)))
     assert "Planungs- und Umsetzungskonzept" in text
     assert "Umgestaltung Lindenplatz" in text
     assert "Interne Vorplanung" not in text
@@ -302,3 +308,55 @@ def test_answered_comments_appear_without_names(area, manager, concept):
     assert "Sechs Bänke sind bestellt." in text
     assert "Rosi" not in text
     assert "rosi@example.org" not in text
+
+
+def test_unmoderated_ideas_and_comments_never_reach_the_pdf(area, manager, concept):
+    """Issue 11: a pending idea with HTML was listed and counted in an issued report."""
+    import datetime
+
+    from participation.models import Moderation
+    from tests.factories import CommentFactory, IdeaFactory
+
+    IdeaFactory(area=area, title="Spielplatz am Teich", moderation=Moderation.PUBLISHED)
+    IdeaFactory(
+        area=area,
+        title="<img src=x onerror=alert(1)>Junk-Idee <b>fett</b>",
+        moderation=Moderation.PENDING,
+    )
+    IdeaFactory(area=area, title="Versteckte Idee", moderation=Moderation.HIDDEN)
+    CommentFactory(
+        area=area,
+        measure=concept["measure"],
+        text="Ungeprüfter Kommentar mit Antwort",
+        official_answer="Antwort auf Ungeprüftes",
+        moderation=Moderation.PENDING,
+    )
+    today = datetime.date.today()
+    report = StatusReportFactory(
+        area=area,
+        author=manager,
+        version=concept["version"],
+        period_start=today.replace(month=1, day=1),
+        period_end=today,
+    )
+    issue(report, manager)
+    text = pdf_text(report.pdf_file.read())
+    assert "Spielplatz am Teich" in text
+    for hidden in ("Junk-Idee", "onerror", "fett", "Versteckte Idee", "Ungeprüfte"):
+        assert hidden not in text, hidden
+    figures = report.snapshot["key_figures"]
+    published_ideas = [i["title"] for i in report.snapshot["participation"]["ideas"]]
+    assert figures["ideas"] == len(published_ideas)
+    assert "Spielplatz am Teich" in published_ideas and len(published_ideas) <= 2
+    assert figures["comments"] == report.snapshot["participation"]["comments"]["published"]
+
+
+def test_pdf_wording_counts_dates_and_version(issued, concept):
+    """Counts without decimals, one dash for no dates, the version named, section 1 summary."""
+    text = pdf_text(issued.pdf_file.read())
+    assert "150,00" not in text  # an indicator value of whole pieces
+    assert "150" in text
+    assert "– – –" not in text  # no actual dates: one dash, not "– – –"
+    assert issued.version == concept["version"]
+    assert str(concept["version"]) in text
+    assert "aktuelle Fassung" not in text

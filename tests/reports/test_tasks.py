@@ -1,5 +1,7 @@
 """Generation runs as a django-tasks task through the database backend and its worker."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -30,7 +32,7 @@ def test_issue_through_db_worker(client_as, area, draft, manager, settings):
     assert task_row.task_path == "reports.tasks.generate_report_task"
     assert task_row.args_kwargs["args"] == [draft.pk, manager.pk]
     page = client.get(draft.get_absolute_url()).content.decode()
-    assert 'hx-trigger="every 1s"' in page
+    assert 'data-hx-trigger="every 1s"' in page
 
     run_worker()
 
@@ -130,8 +132,6 @@ def test_progress_is_written_per_section(draft, manager, monkeypatch):
 
 
 def test_lost_generation_can_be_requested_again(draft, manager):
-    import datetime
-
     from django.utils import timezone
 
     request_issue(report=draft, user=manager)
@@ -142,3 +142,80 @@ def test_lost_generation_can_be_requested_again(draft, manager):
     request_issue(report=draft, user=manager)
     draft.refresh_from_db()
     assert draft.generation_state == GenerationState.QUEUED
+
+
+def _running(report, *, beat_ago, task_status=None):
+    from django.utils import timezone
+
+    then = timezone.now() - beat_ago
+    StatusReport.objects.filter(pk=report.pk).update(
+        generation_state=GenerationState.RUNNING, generation_heartbeat=then, updated_at=then
+    )
+    if task_status:
+        DBTaskResult.objects.filter(pk=report.generation_task_id).update(status=task_status)
+    report.refresh_from_db()
+    assert datetime.timedelta(0) <= beat_ago
+    return report
+
+
+def test_generation_with_a_recent_heartbeat_is_not_taken_as_lost(draft, manager):
+    request_issue(report=draft, user=manager)
+    _running(draft, beat_ago=datetime.timedelta(seconds=90))
+    assert not draft.generation_is_stale
+    with pytest.raises(ReportError):
+        request_issue(report=draft, user=manager)
+
+
+def test_killed_worker_is_detected_after_two_minutes_and_its_task_given_up(draft, manager):
+    request_issue(report=draft, user=manager)
+    draft.refresh_from_db()
+    lost_task = draft.generation_task_id
+    assert DBTaskResult.objects.filter(pk=lost_task).exists()
+    _running(draft, beat_ago=datetime.timedelta(minutes=3), task_status="RUNNING")
+    assert draft.generation_is_stale
+
+    request_issue(report=draft, user=manager)  # the manager retries at once
+
+    draft.refresh_from_db()
+    assert draft.generation_state == GenerationState.QUEUED
+    assert draft.generation_heartbeat is None
+    assert DBTaskResult.objects.get(pk=lost_task).status == "FAILED"
+    new_task = DBTaskResult.objects.get(pk=draft.generation_task_id)
+    assert new_task.status == "READY"
+    assert new_task.pk != lost_task
+
+
+def test_stale_running_report_can_be_edited_and_issued_again_on_the_page(client_as, draft, manager):
+    request_issue(report=draft, user=manager)
+    _running(draft, beat_ago=datetime.timedelta(minutes=3))
+    client = client_as("manager")
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "keine Lebenszeichen" in page or "no sign of life" in page
+    assert reverse("reports:report_issue", args=[draft.area.slug, draft.pk]) in page
+    assert "data-hx-trigger" not in page  # no endless polling of a lost generation
+    edit = client.get(reverse("reports:report_edit", args=[draft.area.slug, draft.pk]))
+    assert edit.status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_beats_while_the_pdf_is_typeset(area, draft, manager, monkeypatch):
+    """The heartbeat thread keeps a long WeasyPrint step from looking like a dead worker."""
+    import time
+
+    beats = []
+
+    def slow_render(report, progress=None):
+        start = StatusReport.objects.get(pk=report.pk).generation_heartbeat
+        time.sleep(0.6)
+        beats.append((start, StatusReport.objects.get(pk=report.pk).generation_heartbeat))
+        return b"%PDF-1.7 test"
+
+    monkeypatch.setattr(services, "render_report_pdf", slow_render)
+    monkeypatch.setattr(
+        services, "HEARTBEAT_INTERVAL", __import__("datetime").timedelta(seconds=0.1)
+    )
+    services.generate_report(report_id=draft.pk, user_id=manager.pk)
+    [(before, after)] = beats
+    assert after > before
+    draft.refresh_from_db()
+    assert draft.status == ReportStatus.ISSUED

@@ -2,10 +2,13 @@
 
 import pytest
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from reports.models import GenerationState, ReportKind, ReportStatus, StatusReport
 from reports.tasks import generate_report_task
 from tests.factories import ConceptVersionFactory, StatusReportFactory
+from tests.reports.conftest import fetch_concept_pdf, pdf_bytes, run_queued_concept_pdf_tasks
+from tests.reports.test_pdf import pdf_text
 
 ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
 
@@ -138,9 +141,10 @@ def test_concept_pdf_of_draft_version_is_internal(client_as, area, concept, role
 
 @pytest.mark.parametrize("role", ["anonymous", "other_manager"])
 def test_concept_pdf_of_adopted_version_is_public(client_as, area, concept, role):
-    response = client_as(role).get(_url("concept_pdf", area, version_id=concept["version"].pk))
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    response = fetch_concept_pdf(client_as(role), url)
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
+    assert pdf_bytes(response).startswith(b"%PDF")
 
 
 def test_concept_pdf_of_adopted_version_in_non_public_area_is_404(client, area, concept):
@@ -259,7 +263,7 @@ def test_status_partial_polls_while_generating(client_as, area, draft):
     draft.save()
     response = client_as("reader").get(_url("report_status", area, pk=draft.pk))
     content = response.content.decode()
-    assert 'hx-trigger="every 1s"' in content
+    assert 'data-hx-trigger="every 1s"' in content
     assert 'aria-valuenow="35"' in content
     assert "Kosten und Finanzierung" in content
 
@@ -324,10 +328,10 @@ def test_public_area_page_links_adopted_concept_pdf_only(client, area, concept):
 
 def test_concept_pdf_has_no_personal_data(client, area, concept):
     from tests.factories import ContactPersonFactory
-    from tests.reports.test_pdf import pdf_text
 
     ContactPersonFactory(actor=concept["lead"], name="Erika Mustermann", email="erika@example.org")
-    text = pdf_text(client.get(_url("concept_pdf", area, version_id=concept["version"].pk)).content)
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    text = pdf_text(pdf_bytes(fetch_concept_pdf(client, url)))
     assert "Erika Mustermann" not in text
     assert "erika@example.org" not in text
 
@@ -387,20 +391,50 @@ def test_admin_lists_and_shows_reports(client_as, area, draft, manager):
     assert draft.pdf_sha256 in page.content.decode()
 
 
-def test_concept_pdf_is_cached_until_the_data_changes(client, area, concept, media_root):
+def test_concept_pdf_is_stored_until_the_data_changes(client, area, concept, media_root):
     url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    first = client.get(url).content
-    cache = media_root / "reports" / area.slug / "cache"
-    files = list(cache.glob("concept-*-public-*.pdf"))
+    first = pdf_bytes(fetch_concept_pdf(client, url))
+    folder = media_root / "reports" / area.slug / "concept"
+    files = list(folder.glob(f"{concept['version'].pk}-public-*.pdf"))
     assert len(files) == 1
-    assert client.get(url).content == first
+    assert pdf_bytes(client.get(url)) == first  # served from the file, nothing queued
+    assert run_queued_concept_pdf_tasks() == 0
     measure = concept["measure"]
     measure.title = "Lindenplatz neu gedacht"
     measure.save()
-    second = client.get(url).content
+    # A stale file is never served: the changed concept is queued and typeset anew.
+    assert "wird erstellt" in client.get(url).content.decode()
+    second = pdf_bytes(fetch_concept_pdf(client, url))
     assert second != first
-    assert [p.name for p in cache.glob("concept-*-public-*.pdf")] != [files[0].name]
-    assert len(list(cache.glob("concept-*-public-*.pdf"))) == 1
+    assert "Lindenplatz neu gedacht" in pdf_text(second)
+    remaining = [p.name for p in folder.glob(f"{concept['version'].pk}-public-*.pdf")]
+    assert len(remaining) == 1 and remaining != [files[0].name]
+
+
+def test_anonymous_request_never_typesets_the_concept_pdf(client, area, concept, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("WeasyPrint must not run inside a request")
+
+    monkeypatch.setattr("reports.pdf.html_to_pdf", refuse)
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    for _attempt in range(3):
+        response = client.get(url)
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "wird erstellt" in page
+        assert '<meta http-equiv="refresh" content="5">' in page
+        assert "<script>" not in page
+    # Queued once, however often readers refresh.
+    queued = DBTaskResult.objects.filter(task_path="reports.tasks.generate_concept_pdf_task")
+    assert [row.args_kwargs["args"] for row in queued] == [[concept["version"].pk, True]]
+
+
+def test_internal_concept_pdf_is_private_and_separate_from_the_public_one(client_as, area, concept):
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    response = fetch_concept_pdf(client_as("reader"), url)
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    anonymous = client_as("anonymous").get(url)
+    assert "wird erstellt" in anonymous.content.decode()  # the public variant is its own file
 
 
 def test_stale_generation_shows_a_hint_and_the_issue_button_again(client_as, area, draft):
@@ -453,3 +487,59 @@ def test_issued_report_page_shows_frozen_key_figures(client_as, area, draft, man
     row.save()
     content = client_as("reader").get(draft.get_absolute_url()).content.decode()
     assert "12.345,45" in content
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("2025-01-01", "9999-12-31"), ("0001-01-01", "2025-12-31")]
+)
+def test_far_period_dates_are_a_form_error_not_a_500(client_as, area, start, end):
+    response = client_as("manager").post(
+        _url("report_create", area),
+        {"title": "Weiter Zeitraum", "period_start": start, "period_end": end, "summary": "Bleibt"},
+    )
+    assert response.status_code == 200
+    assert not StatusReport.objects.exists()
+    content = response.content.decode()
+    assert "Bitte ein Datum zwischen 1990 und 2100 eingeben." in content
+    assert "Bleibt" in content
+
+
+def test_preview_of_a_stored_absurd_period_does_not_fail(client_as, area, concept):
+    """Older data (or the admin) may hold 0001-01-01 – 9999-12-31: no OverflowError."""
+    import datetime
+
+    report = StatusReportFactory(
+        area=area,
+        version=concept["version"],
+        period_start=datetime.date.min,
+        period_end=datetime.date.max,
+    )
+    response = client_as("manager").get(_url("report_preview", area, pk=report.pk))
+    assert response.status_code == 200
+    assert "Stadtteilkonferenz Frühjahr" in response.content.decode()
+
+
+def test_internal_pdfs_and_pages_are_private(client_as, area, draft, manager, concept):
+    _issued(draft, manager)
+    client = client_as("reader")
+    for url in (
+        _url("report_pdf", area, pk=draft.pk),
+        _url("continuation_pdf", area),
+        _url("report_status", area, pk=draft.pk),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        cache_control = response["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, url
+
+
+def test_concept_pdf_wait_page_polls_with_htmx_and_follows_to_the_file(client, area, concept):
+    url = _url("concept_pdf", area, version_id=concept["version"].pk)
+    waiting = client.get(url, headers={"HX-Request": "true"})
+    assert waiting.status_code == 200
+    assert 'id="concept-pdf-status"' in waiting.content.decode()
+    assert "<html" not in waiting.content.decode()
+    run_queued_concept_pdf_tasks()
+    ready = client.get(url, headers={"HX-Request": "true"})
+    assert ready.status_code == 204
+    assert ready["HX-Redirect"] == url

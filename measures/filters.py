@@ -1,0 +1,51 @@
+"""The filters of the internal measure list (django-filter); every choice limited to the area."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor
+
+from .models import ActionField, FundingItem, Measure, MeasureStatus, Priority
+
+
+class MeasureFilter(django_filters.FilterSet):
+    action_field = django_filters.ModelChoiceFilter(
+        label=_("Field of action"),
+        queryset=ActionField.objects.none(),
+        field_name="action_fields",
+        empty_label=_("all"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=MeasureStatus.choices, empty_label=_("all")
+    )
+    priority = django_filters.ChoiceFilter(
+        label=_("Priority"), choices=Priority.choices, empty_label=_("all")
+    )
+    funding_item = django_filters.ChoiceFilter(
+        label=_("Funding item"), choices=FundingItem.choices, empty_label=_("all")
+    )
+    lead_actor = django_filters.ModelChoiceFilter(
+        label=_("Lead actor"), queryset=Actor.objects.none(), empty_label=_("all")
+    )
+
+    class Meta:
+        model = Measure
+        fields = ["action_field", "status", "priority", "funding_item", "lead_actor"]
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.filters["action_field"]
+        field.queryset = (
+            ActionField.objects.for_area(area)
+            .select_related("version")
+            .order_by("-version__number", "order", "pk")
+        )
+        self.filters["lead_actor"].queryset = Actor.objects.filter(area=area).order_by("name")
+
+    @property
+    def form(self):
+        form = super().form
+        form.fields["action_field"].label_from_instance = lambda f: (
+            _("%(title)s (version %(number)s)") % {"title": f.title, "number": f.version.number}
+        )
+        return form

@@ -1,0 +1,225 @@
+"""Reads for overview pages whose cost must not grow with the number of measures.
+
+A measure is listed under each field of action of the version it is linked to; a measure linked
+only through goals is listed under its goals' fields (as on the concept page). Everything here is
+aggregated in SQL, so the public area page, the Gantt summary and the KuF totals cost a fixed
+number of queries and return a fixed number of rows (fields × statuses, fields × years, …)::
+
+    field_previews(version, area=, public=True, limit=10) -> {field_pk: [Measure, ...]}
+    field_summaries(version, public=True) -> {field_pk: FieldSummary}
+    field_filter(version, action_field) -> Q            # "measures of this field"
+    ordered_measures(version, public=, by_start=) -> [(measure_id, field_id)]  # Gantt/KuF order
+    measures_of_page(rows, queryset) -> [Measure]       # one page of those, with field_pk
+    financing_sums(version) -> [{field_pk, year, source, state, amount}]
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Count, F, Max, Min, Q, Window
+from django.db.models.functions import Lower, RowNumber
+
+from .models import ActionField, FinancingRow, Goal, Measure, MeasureStatus
+
+FIELD_PREVIEW = 10
+WITHOUT_FIELD = 10**6
+
+FieldLink = Measure.action_fields.through
+GoalLink = Measure.goals.through
+
+
+@dataclass
+class FieldSummary:
+    total: int = 0
+    by_status: dict = field(default_factory=dict)
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+    actual_start: datetime.date | None = None
+
+    def count(self, status: str) -> int:
+        return self.by_status.get(status, 0)
+
+
+def _links(version, *, public: bool):
+    """Two querysets of (field, measure) links: direct ones, and goal ones of measures that
+    have no direct field in the version (grouped so a measure counts once per field)."""
+    direct = FieldLink.objects.filter(actionfield__version=version)
+    with_field = FieldLink.objects.filter(actionfield__version=version).values("measure_id")
+    via_goal = GoalLink.objects.filter(goal__action_field__version=version).exclude(
+        measure_id__in=with_field
+    )
+    if public:
+        direct = direct.filter(measure__is_public=True)
+        via_goal = via_goal.filter(measure__is_public=True)
+    return (
+        direct.annotate(field_id=F("actionfield_id")),
+        via_goal.annotate(field_id=F("goal__action_field_id")),
+    )
+
+
+def field_previews(version, *, area, public: bool = True, limit: int = FIELD_PREVIEW) -> dict:
+    """Per field of action: the first ``limit`` measures by title (the number of all of them
+    is in ``field_summaries``).
+
+    The measures are ``Measure`` objects with only ``pk``, ``title``, ``status`` and ``area``
+    set – enough for a link and a status badge."""
+    result: dict = {}
+    for links in _links(version, public=public):
+        rows = (
+            links.annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("field_id")],
+                    order_by=[Lower("measure__title").asc(), F("measure_id").asc()],
+                ),
+            )
+            .filter(rank__lte=limit)
+            .values("field_id", "measure_id", "measure__title", "measure__status")
+        )
+        for row in rows:
+            measures = result.setdefault(row["field_id"], {})
+            measure = Measure(
+                pk=row["measure_id"], title=row["measure__title"], status=row["measure__status"]
+            )
+            measure.area = area
+            measures[measure.pk] = measure  # a measure with two goals of one field: once
+    return {
+        field_id: sorted(measures.values(), key=lambda m: (m.title.lower(), m.pk))[:limit]
+        for field_id, measures in result.items()
+    }
+
+
+def field_summaries(version, *, public: bool = True) -> dict:
+    """Per field of action: number of measures by status and the span of their timelines."""
+    result: dict = {}
+    statuses = [value for value, _label in MeasureStatus.choices]
+    for links in _links(version, public=public):
+        rows = (
+            links.values("field_id")
+            .annotate(
+                total=Count("measure_id", distinct=True),
+                planned_start=Min("measure__planned_start"),
+                planned_end=Max("measure__planned_end"),
+                actual_start=Min("measure__actual_start"),
+                **{
+                    f"n_{status}": Count(
+                        "measure_id", distinct=True, filter=Q(measure__status=status)
+                    )
+                    for status in statuses
+                },
+            )
+            .order_by("field_id")
+        )
+        for row in rows:
+            summary = result.setdefault(row["field_id"], FieldSummary())
+            summary.total += row["total"]
+            for status in statuses:
+                summary.by_status[status] = summary.count(status) + row[f"n_{status}"]
+            summary.planned_start = _min(summary.planned_start, row["planned_start"])
+            summary.planned_end = _max(summary.planned_end, row["planned_end"])
+            summary.actual_start = _min(summary.actual_start, row["actual_start"])
+    return result
+
+
+def _min(a, b):
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a, b):
+    return b if a is None else a if b is None else max(a, b)
+
+
+def field_filter(version, action_field) -> Q:
+    """Measures listed under ``action_field`` (see the module docstring)."""
+    direct = FieldLink.objects.filter(actionfield=action_field).values("measure_id")
+    with_field = FieldLink.objects.filter(actionfield__version=version).values("measure_id")
+    via_goal = GoalLink.objects.filter(goal__action_field=action_field).values("measure_id")
+    return Q(pk__in=direct) | (Q(pk__in=via_goal) & ~Q(pk__in=with_field))
+
+
+def _primary_field_sql(*, public: bool) -> str:
+    """SQL of the relation (measure_id, field_id, field_order): every measure of a version with
+    the field of action it is listed under in the Gantt and the KuF – its first field in the
+    version, else its first goal's field. Parameters: the version id, three times.
+
+    A derived table with window functions (SQLite and PostgreSQL), so each measure is looked up
+    once, not once per financing row or per sort comparison."""
+    q = connection.ops.quote_name
+    fl, gl = q(FieldLink._meta.db_table), q(GoalLink._meta.db_table)
+    af, goal = q(ActionField._meta.db_table), q(Goal._meta.db_table)
+    measure = q(Measure._meta.db_table)
+    public_only = f" AND m.{q('is_public')}" if public else ""
+    order = q("order")
+    return f"""
+        SELECT x.measure_id, x.field_id, x.field_order FROM (
+            SELECT l.measure_id, f.id AS field_id, f.{order} AS field_order, 0 AS via_goal,
+                   ROW_NUMBER() OVER (PARTITION BY l.measure_id ORDER BY f.{order}, f.id) AS rn
+            FROM {fl} l JOIN {af} f ON f.id = l.actionfield_id WHERE f.version_id = %s
+            UNION ALL
+            SELECT gl.measure_id, f.id, f.{order}, 1,
+                   ROW_NUMBER() OVER (PARTITION BY gl.measure_id ORDER BY f.{order}, f.id)
+            FROM {gl} gl JOIN {goal} g ON g.id = gl.goal_id
+                 JOIN {af} f ON f.id = g.action_field_id WHERE f.version_id = %s
+        ) x JOIN {measure} m ON m.id = x.measure_id
+        WHERE x.rn = 1{public_only} AND (x.via_goal = 0 OR x.measure_id NOT IN (
+            SELECT l2.measure_id FROM {fl} l2 JOIN {af} f2 ON f2.id = l2.actionfield_id
+            WHERE f2.version_id = %s))
+    """  # noqa: S608 – table and column names from model meta, values as parameters
+
+
+def ordered_measures(version, *, public: bool, by_start: bool) -> list[tuple[int, int]]:
+    """``[(measure_id, field_id), ...]`` of the version's measures in the order the Gantt
+    (``by_start``) or the KuF lists them: by field of action, then planned start, then title.
+    One query returning two integers per measure; pages fetch their 50 measures by id."""
+    q = connection.ops.quote_name
+    then = "m.planned_start IS NULL, m.planned_start, " if by_start else ""
+    sql = f"""
+        SELECT p.measure_id, p.field_id FROM ({_primary_field_sql(public=public)}) p
+        JOIN {q(Measure._meta.db_table)} m ON m.id = p.measure_id
+        ORDER BY p.field_order, p.field_id, {then}LOWER(m.title), m.id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [version.pk] * 3)
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def measures_of_page(rows, queryset) -> list:
+    """The measures of one page of ``ordered_measures`` rows, in that order, each with
+    ``field_pk`` set (its field of action)."""
+    field_of = dict(rows)
+    measures = {m.pk: m for m in queryset.filter(pk__in=list(field_of))}
+    result = []
+    for pk, field_pk in rows:
+        if pk in measures:
+            measures[pk].field_pk = field_pk
+            result.append(measures[pk])
+    return result
+
+
+def financing_sums(version) -> list[dict]:
+    """Financing amounts of the version's measures summed by field of action (the measure's
+    primary field), year, source and state: rows do not grow with the number of measures."""
+    q = connection.ops.quote_name
+    sql = f"""
+        SELECT p.field_id, r.year, r.source, r.state, SUM(r.amount)
+        FROM {q(FinancingRow._meta.db_table)} r
+        JOIN ({_primary_field_sql(public=False)}) p ON p.measure_id = r.measure_id
+        GROUP BY p.field_id, r.year, r.source, r.state
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [version.pk] * 3)
+        rows = cursor.fetchall()
+    cent = Decimal("0.01")
+    return [
+        {
+            "field_pk": field_id,
+            "year": year,
+            "source": source,
+            "state": state,
+            # SQLite sums decimals as floats: back to cents.
+            "amount": Decimal(str(total)).quantize(cent),
+        }
+        for field_id, year, source, state, total in rows
+    ]

@@ -1,0 +1,48 @@
+"""Models of the participation app: events (``events``) and residents' contributions
+(``contributions``). Import them from here: ``from participation.models import Comment``."""
+
+from .contributions import (
+    Comment,
+    CommentQuerySet,
+    CommentReport,
+    Idea,
+    IdeaQuerySet,
+    IdeaStatus,
+    Moderation,
+    SubmissionThrottle,
+)
+from .events import (
+    Attendance,
+    AttendanceQuerySet,
+    Event,
+    EventFormat,
+    EventQuerySet,
+    EventResult,
+    HeadCount,
+    HeadCountGroup,
+    HeadCountQuerySet,
+    Outcome,
+    participation_gaps,
+)
+
+__all__ = [
+    "Attendance",
+    "AttendanceQuerySet",
+    "Comment",
+    "CommentQuerySet",
+    "CommentReport",
+    "Event",
+    "EventFormat",
+    "EventQuerySet",
+    "EventResult",
+    "HeadCount",
+    "HeadCountGroup",
+    "HeadCountQuerySet",
+    "Idea",
+    "IdeaQuerySet",
+    "IdeaStatus",
+    "Moderation",
+    "Outcome",
+    "SubmissionThrottle",
+    "participation_gaps",
+]
