@@ -13,7 +13,7 @@ TOO_MANY = "Zu viele gescheiterte Anmeldeversuche"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(db):  # the default cache is the database cache
     cache.clear()
     yield
     cache.clear()
