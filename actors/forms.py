@@ -51,6 +51,9 @@ class ActorForm(CleanTextFormMixin, forms.ModelForm):
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.area = area
+        # The callable default would add a hidden "initial-joined_on" input, which Django marks
+        # with aria-describedby when the field has an error (invalid HTML).
+        self.fields["joined_on"].show_hidden_initial = False
 
     def validate_unique(self):
         # The area is not a form field, so Django would skip the (area, name, kind) check.

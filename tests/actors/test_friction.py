@@ -69,6 +69,7 @@ def test_invalid_contact_stores_nothing_and_keeps_input(client_as, area):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="Moscheegemeinde Nordring"' in html and 'value="kein-mail"' in html
+    assert 'name="initial-joined_on"' not in html  # no hidden input with aria-describedby
     assert Actor.objects.count() == 0 and ContactPerson.objects.count() == 0
 
 

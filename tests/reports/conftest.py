@@ -1,7 +1,7 @@
 """Fixtures of the reports tests: PDFs are written below a temporary MEDIA_ROOT.
 
 ``large_area`` gives the large demo data (``seed_demo --scale large``: 200 measures, 400 actors,
-80 events, 5,000 comments), seeded ONCE per test session and shared by every test that needs it.
+80 events, 5,000 comments), seeded once for the module that needs it and removed afterwards.
 """
 
 import datetime
@@ -180,9 +180,13 @@ def _remove_large_demo() -> None:
     get_user_model().objects.filter(email__startswith=LARGE_EMAIL_PREFIX).delete()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def large_demo(django_db_setup, django_db_blocker):
-    """Seeds the large demo once per session (per xdist worker); removed at the end."""
+    """Seeds the large demo once for the module that uses it and removes it afterwards.
+
+    Module scope keeps the committed rows away from every other test module (which count
+    actors, users or areas); one module (``test_large_demo.py``) uses it, so it is seeded once.
+    """
     with django_db_blocker.unblock():
         _seed_large_demo()
     yield LARGE_SLUG
