@@ -5,8 +5,7 @@ only through goals is listed under its goals' fields (as on the concept page). E
 aggregated in SQL, so the public area page, the Gantt summary and the KuF totals cost a fixed
 number of queries and return a fixed number of rows (fields × statuses, fields × years, …)::
 
-    field_previews(version, area=, public=True, limit=10) -> {field_pk: [Measure, ...]}
-    field_summaries(version, public=True) -> {field_pk: FieldSummary}
+    field_overview(version, area=, public=True, limit=10) -> (previews, summaries)
     field_filter(version, action_field) -> Q            # "measures of this field"
     ordered_measures(version, public=, by_start=) -> [(measure_id, field_id)]  # Gantt/KuF order
     measures_of_page(rows, queryset) -> [Measure]       # one page of those, with field_pk
@@ -18,8 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Q, Window
-from django.db.models.functions import Lower, RowNumber
+from django.db.models import Q
 
 from .models import ActionField, FinancingRow, Goal, Measure, MeasureStatus
 
@@ -42,93 +40,72 @@ class FieldSummary:
         return self.by_status.get(status, 0)
 
 
-def _links(version, *, public: bool):
-    """Two querysets of (field, measure) links: direct ones, and goal ones of measures that
-    have no direct field in the version (grouped so a measure counts once per field)."""
-    direct = FieldLink.objects.filter(actionfield__version=version)
-    with_field = FieldLink.objects.filter(actionfield__version=version).values("measure_id")
-    via_goal = GoalLink.objects.filter(goal__action_field__version=version).exclude(
-        measure_id__in=with_field
+def _date(value):
+    """Dates from a raw cursor: SQLite returns ISO strings."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _overview_sql(*, public: bool, statuses: list) -> str:
+    q = connection.ops.quote_name
+    fl, gl = q(FieldLink._meta.db_table), q(GoalLink._meta.db_table)
+    af, goal, measure = (q(m._meta.db_table) for m in (ActionField, Goal, Measure))
+    per_field = "OVER (PARTITION BY k.field_id)"
+    by_status = ", ".join(
+        f"SUM(CASE WHEN m.status = %s THEN 1 ELSE 0 END) {per_field} AS n{i}"
+        for i, _status in enumerate(statuses)
     )
-    if public:
-        direct = direct.filter(measure__is_public=True)
-        via_goal = via_goal.filter(measure__is_public=True)
-    return (
-        direct.annotate(field_id=F("actionfield_id")),
-        via_goal.annotate(field_id=F("goal__action_field_id")),
-    )
+    public_only = f"WHERE m.{q('is_public')}" if public else ""
+    return f"""
+        SELECT * FROM (
+            SELECT k.field_id, m.id, m.title, m.status,
+                ROW_NUMBER() OVER (PARTITION BY k.field_id ORDER BY LOWER(m.title), m.id) AS rn,
+                COUNT(*) {per_field} AS total,
+                MIN(m.planned_start) {per_field} AS planned_start,
+                MAX(m.planned_end) {per_field} AS planned_end,
+                MIN(m.actual_start) {per_field} AS actual_start,
+                {by_status}
+            FROM (
+                SELECT DISTINCT u.field_id, u.measure_id FROM (
+                    SELECT l.actionfield_id AS field_id, l.measure_id FROM {fl} l
+                    JOIN {af} f ON f.id = l.actionfield_id WHERE f.version_id = %s
+                    UNION ALL
+                    SELECT g.action_field_id, gl.measure_id FROM {gl} gl
+                    JOIN {goal} g ON g.id = gl.goal_id JOIN {af} f ON f.id = g.action_field_id
+                    WHERE f.version_id = %s AND gl.measure_id NOT IN (
+                        SELECT l2.measure_id FROM {fl} l2
+                        JOIN {af} f2 ON f2.id = l2.actionfield_id WHERE f2.version_id = %s)
+                ) u
+            ) k JOIN {measure} m ON m.id = k.measure_id
+            {public_only}
+        ) x WHERE x.rn <= %s ORDER BY x.field_id, x.rn
+    """  # noqa: S608 – table and column names from model meta, values as parameters
 
 
-def field_previews(version, *, area, public: bool = True, limit: int = FIELD_PREVIEW) -> dict:
-    """Per field of action: the first ``limit`` measures by title (the number of all of them
-    is in ``field_summaries``).
-
-    The measures are ``Measure`` objects with only ``pk``, ``title``, ``status`` and ``area``
-    set – enough for a link and a status badge."""
-    result: dict = {}
-    for links in _links(version, public=public):
-        rows = (
-            links.annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("field_id")],
-                    order_by=[Lower("measure__title").asc(), F("measure_id").asc()],
-                ),
-            )
-            .filter(rank__lte=limit)
-            .values("field_id", "measure_id", "measure__title", "measure__status")
-        )
-        for row in rows:
-            measures = result.setdefault(row["field_id"], {})
-            measure = Measure(
-                pk=row["measure_id"], title=row["measure__title"], status=row["measure__status"]
-            )
-            measure.area = area
-            measures[measure.pk] = measure  # a measure with two goals of one field: once
-    return {
-        field_id: sorted(measures.values(), key=lambda m: (m.title.lower(), m.pk))[:limit]
-        for field_id, measures in result.items()
-    }
-
-
-def field_summaries(version, *, public: bool = True) -> dict:
-    """Per field of action: number of measures by status and the span of their timelines."""
-    result: dict = {}
+def field_overview(version, *, area, public: bool = True, limit: int = FIELD_PREVIEW):
+    """Per field of action, in one query: the first ``limit`` measures by title and a summary
+    (number by status, span of the planned timelines). Returns ``(previews, summaries)``:
+    ``{field_pk: [Measure, ...]}`` (only ``pk``, ``title``, ``status``, ``area`` set) and
+    ``{field_pk: FieldSummary}``; at most ``limit`` rows per field come back."""
     statuses = [value for value, _label in MeasureStatus.choices]
-    for links in _links(version, public=public):
-        rows = (
-            links.values("field_id")
-            .annotate(
-                total=Count("measure_id", distinct=True),
-                planned_start=Min("measure__planned_start"),
-                planned_end=Max("measure__planned_end"),
-                actual_start=Min("measure__actual_start"),
-                **{
-                    f"n_{status}": Count(
-                        "measure_id", distinct=True, filter=Q(measure__status=status)
-                    )
-                    for status in statuses
-                },
+    params = [*statuses, version.pk, version.pk, version.pk, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(_overview_sql(public=public, statuses=statuses), params)
+        rows = cursor.fetchall()
+    previews: dict = {}
+    summaries: dict = {}
+    for field_id, pk, title, status, _rn, total, start, end, actual, *counts in rows:
+        if field_id not in summaries:
+            summaries[field_id] = FieldSummary(
+                total=total,
+                by_status={s: int(n or 0) for s, n in zip(statuses, counts, strict=True)},
+                planned_start=_date(start),
+                planned_end=_date(end),
+                actual_start=_date(actual),
             )
-            .order_by("field_id")
-        )
-        for row in rows:
-            summary = result.setdefault(row["field_id"], FieldSummary())
-            summary.total += row["total"]
-            for status in statuses:
-                summary.by_status[status] = summary.count(status) + row[f"n_{status}"]
-            summary.planned_start = _min(summary.planned_start, row["planned_start"])
-            summary.planned_end = _max(summary.planned_end, row["planned_end"])
-            summary.actual_start = _min(summary.actual_start, row["actual_start"])
-    return result
-
-
-def _min(a, b):
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _max(a, b):
-    return b if a is None else a if b is None else max(a, b)
+        measure = Measure(pk=pk, title=title, status=status)
+        measure.area = area
+        previews.setdefault(field_id, []).append(measure)
+    return previews, summaries
 
 
 def field_filter(version, action_field) -> Q:

@@ -190,7 +190,8 @@ def demo(django_db_setup, django_db_blocker):
         cache.clear()
         yield Area.objects.get(slug=DEMO_SLUG)
         transaction.set_rollback(True)
-    cache.clear()
+    with django_db_blocker.unblock():
+        cache.clear()  # the database cache was rolled back with the demo; Redis was not
 
 
 # --- Forms --------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ def collect_pages(area):
         for _name, url in demo_urls(area):
             response = client.get(url)
             content_type = response.get("Content-Type", "")
+            if response.streaming or not content_type.startswith("text/html"):
+                continue  # files (PDF, XLSX, iCalendar) are not HTML documents
             document = response.content.lstrip()[:15].lower().startswith(b"<!doctype html")
             # htmx fragments (a partial without <!DOCTYPE>) are parts of pages, not documents.
             if response.status_code == 200 and content_type.startswith("text/html") and document:

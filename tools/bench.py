@@ -363,9 +363,10 @@ def print_ratios(all_results: dict) -> None:
     print("\nxlarge / large (time per request = 1 / share of bare; p50; HTML size)")
     print(f"{'page':<28} {'cache':>5} {'time':>6} {'p50':>6} {'HTML':>6} {'queries':>9}")
     for mode in ("off", "on"):
-        by_name = {r["url"]: r for r in xlarge[mode]}
+        # By name without the parenthesis (the busiest measure differs between the databases).
+        by_name = {r["name"].split(" (")[0]: r for r in xlarge[mode]}
         for r in large[mode]:
-            x = by_name.get(r["url"])
+            x = by_name.get(r["name"].split(" (")[0])
             if x is None:
                 continue
             time_ratio = r["share"] / x["share"] if x["share"] else float("inf")

@@ -7,7 +7,9 @@ grow with the number of measures (``measures.overview`` aggregates in SQL); the 
 the measure pages, the measure list (25 per page) and the timeline (50 measures per page).
 """
 
-from django.db.models import Prefetch
+from types import SimpleNamespace
+
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -26,13 +28,7 @@ from ..forms.public import PublicMeasureFilterForm
 from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
 from ..indicators import traffic_light
 from ..models import ConceptVersion, Goal, Indicator, IndicatorValue, Measure
-from ..overview import (
-    field_filter,
-    field_previews,
-    field_summaries,
-    measures_of_page,
-    ordered_measures,
-)
+from ..overview import field_filter, field_overview, measures_of_page, ordered_measures
 
 MEASURES_PER_PAGE = 25
 TIMELINE_PER_PAGE = 50
@@ -43,6 +39,16 @@ def _is_public_actor(actor) -> bool:
     return actor.is_public and actor.status == ActorStatus.ACTIVE
 
 
+def _with_latest_value(indicators):
+    """Indicators with ``latest_value`` and ``latest_on`` of their newest measured value (a
+    subquery each, instead of loading every value)."""
+    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-pk")
+    return indicators.annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_on=Subquery(latest.values("measured_on")[:1]),
+    )
+
+
 def _fields_with_goals(version):
     """The version's fields of action with their goals (subgoals nested) and indicator lights."""
     fields = list(
@@ -50,14 +56,7 @@ def _fields_with_goals(version):
             Prefetch(
                 "goals",
                 queryset=Goal.objects.order_by("order", "pk").prefetch_related(
-                    Prefetch(
-                        "indicators",
-                        queryset=Indicator.objects.prefetch_related(
-                            Prefetch(
-                                "values", queryset=IndicatorValue.objects.order_by("measured_on")
-                            )
-                        ),
-                    )
+                    Prefetch("indicators", queryset=_with_latest_value(Indicator.objects.all()))
                 ),
             )
         )
@@ -69,8 +68,11 @@ def _fields_with_goals(version):
             goal.children = [g for g in goals if g.parent_id == goal.pk]
             goal.indicator_rows = []
             for indicator in goal.indicators.all():
-                values = list(indicator.values.all())
-                latest = values[-1] if values else None
+                latest = None
+                if indicator.latest_on is not None:
+                    latest = SimpleNamespace(
+                        value=indicator.latest_value, measured_on=indicator.latest_on
+                    )
                 goal.indicator_rows.append(
                     {
                         "indicator": indicator,
@@ -82,9 +84,10 @@ def _fields_with_goals(version):
     return fields
 
 
-def summary_chart(version, fields, *, area, public: bool, id_prefix: str):
-    """The Gantt summary (one bar per field of action) and its rows for the table."""
-    summaries = field_summaries(version, public=public)
+def summary_chart(version, fields, *, area, public: bool, id_prefix: str, overview=None):
+    """The Gantt summary (one bar per field of action), its rows for the table and the
+    previews of ``field_overview`` (pass ``overview`` if already fetched)."""
+    previews, summaries = overview or field_overview(version, area=area, public=public, limit=1)
     rows = [(f, summaries[f.pk]) for f in fields if f.pk in summaries]
     title = _("Timeline of the fields of action – %(area)s") % {"area": area.name}
     svg = gantt_summary_svg(
@@ -113,14 +116,20 @@ class PublicConceptView(CurrentVersionMixin, AreaPublicView):
         kwargs["version"] = version
         if version is not None:
             fields = _fields_with_goals(version)
-            previews = field_previews(version, area=self.area)
+            overview = field_overview(version, area=self.area)
             kwargs["gantt"], kwargs["summary_rows"] = summary_chart(
-                version, fields, area=self.area, public=True, id_prefix="concept-gantt"
+                version,
+                fields,
+                area=self.area,
+                public=True,
+                id_prefix="concept-gantt",
+                overview=overview,
             )
-            totals = {f.pk: s.total for f, s in kwargs["summary_rows"]}
+            previews, summaries = overview
             for action_field in fields:
                 action_field.preview = previews.get(action_field.pk, [])
-                action_field.measure_total = totals.get(action_field.pk, 0)
+                summary = summaries.get(action_field.pk)
+                action_field.measure_total = summary.total if summary else 0
             kwargs["action_fields"] = fields
         return super().get_context_data(**kwargs)
 

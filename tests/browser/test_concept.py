@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from measures.models import ConceptVersion, FinancingRow
 from tests.browser.conftest import axe_violations, login
@@ -88,8 +89,7 @@ def test_manager_reorders_fields_with_htmx(page, manager, area):
     assert axe_violations(page) == []
     page.get_by_text("Reihenfolge der Handlungsfelder ändern").click()
     page.get_by_role("button", name="Bildung nach oben verschieben").click()
-    page.wait_for_function(
-        "document.querySelector('#field-order li span').textContent.trim() === 'Bildung'"
-    )
+    # A locator wait, not wait_for_function: the page's CSP forbids evaluating strings.
+    expect(page.locator("#field-order li span").first).to_have_text("Bildung")
     titles = list(version.action_fields.order_by("order").values_list("title", flat=True))
     assert titles == ["Bildung", "Wohnen"]

@@ -9,6 +9,8 @@ import re
 import uuid
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -134,15 +136,36 @@ def test_non_public_area_is_not_cached_for_its_members(client, area, measure, ma
     assert client.get(page(area)).status_code == 404
 
 
+def pending_message_cookie(text):
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(constants.SUCCESS, text)
+    response = HttpResponse()
+    storage.update(response)
+    return response.cookies[storage.cookie_name].value
+
+
 def test_pending_messages_bypass_the_cache(client, area, measure):
     client.get(page(area, measure))
     rename_silently(measure, "Neuer Titel")
+    client.cookies["messages"] = pending_message_cookie("Vielen Dank für Ihren Beitrag")
+    shown = client.get(page(area, measure)).content.decode()
+    assert "Neuer Titel" in shown  # rendered, not from the cache
+    assert "Vielen Dank für Ihren Beitrag" in shown
+    # The page with the message was not stored: the next visitor gets the cached one again.
+    again = Client().get(page(area, measure)).content.decode()
+    assert "Vielen Dank für Ihren Beitrag" not in again
+
+
+def test_comment_confirmation_is_on_the_page_it_redirects_to(client, area, measure):
     html = client.get(page(area, measure)).content.decode()
     response = client.post(comment_url(area, measure), comment_data(html))
     assert response.status_code == 302
-    shown = client.get(page(area, measure))
-    assert "Neuer Titel" in shown.content.decode()  # rendered, not from the cache
-    assert "wird nach Prüfung veröffentlicht" in shown.content.decode()
+    assert response["Location"].endswith("?comment=pending#comment-notice")
+    shown = client.get(response["Location"]).content.decode()
+    assert "wird nach Prüfung veröffentlicht" in shown
+    assert (
+        "wird nach Prüfung veröffentlicht" not in client.get(page(area, measure)).content.decode()
+    )
 
 
 def test_language_is_part_of_the_key(client, area, measure):
@@ -356,3 +379,25 @@ def test_default_cache_is_the_shared_database_cache(settings):
     caches["default"].set("ihk-test", 41)
     assert caches["default"].incr("ihk-test") == 42
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_idea_moderation_by_bulk_update_is_visible(client, area, commit):
+    from participation.services import ideas_moderate
+    from tests.factories import IdeaFactory
+
+    idea = IdeaFactory(area=area, title="Bücherschrank am Markt", moderation=Moderation.PENDING)
+    url = reverse("participation:idea_list", kwargs={"area_slug": area.slug})
+    assert "Bücherschrank am Markt" not in client.get(url).content.decode()
+    with commit():
+        ideas_moderate(area=area, ids=[idea.pk], action="approve")
+    assert "Bücherschrank am Markt" in client.get(url).content.decode()
+
+
+def test_erased_author_leaves_the_cached_page(client, area, measure, commit):
+    from participation.privacy import erase_submissions
+
+    CommentFactory(area=area, measure=measure, pseudonym="Zaunkönigin", email="z@example.net")
+    assert "Zaunkönigin" in client.get(page(area, measure)).content.decode()
+    with commit():
+        erase_submissions(area=area, email="z@example.net", mode="anonymise")
+    assert "Zaunkönigin" not in client.get(page(area, measure)).content.decode()

@@ -13,7 +13,7 @@ TOO_MANY = "Zu viele gescheiterte Anmeldeversuche"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(db):  # the default cache is the database cache
     cache.clear()
     yield
     cache.clear()
@@ -141,3 +141,9 @@ def test_rate_limited_page_is_translated(manager):
         response = reset(client, "qm@example.org")
     assert response.status_code == 429
     assert "Zu viele Anfragen" in response.content.decode()
+
+
+def test_login_page_offers_password_reset_once(client, db):
+    html = client.get(LOGIN).content.decode()
+    assert html.count("Passwort vergessen?") == 1
+    assert html.count(reverse("account_reset_password")) == 1

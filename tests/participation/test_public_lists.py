@@ -157,3 +157,20 @@ def test_dashboard_cards_cost_the_same_for_1_and_50_rows(client_as, area):
     add(49)
     queries_many, _size = measure(client, url)
     assert queries_many == queries
+
+
+def test_comment_markup_is_valid_html(client, area):
+    """Issue 11.9: <time datetime> without microseconds, no inline style, no bare hx-*."""
+    import re
+
+    target = MeasureFactory(area=area)
+    CommentFactory(area=area, measure=target, official_answer="Danke!")
+    html = client.get(target.get_absolute_url()).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps
+    for stamp in stamps:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp), stamp
+    section = html[html.index('id="comments"') :]
+    assert "style=" not in section
+    assert not re.search(r"\shx-", section)
+    assert 'class="participation-honeypot"' in section

@@ -1,7 +1,7 @@
 """Fixtures of the reports tests: PDFs are written below a temporary MEDIA_ROOT.
 
 ``large_area`` gives the large demo data (``seed_demo --scale large``: 200 measures, 400 actors,
-80 events, 5,000 comments), seeded ONCE per test session and shared by every test that needs it.
+80 events, 5,000 comments), seeded once for the module that needs it and removed afterwards.
 """
 
 import datetime
@@ -44,8 +44,20 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """The "already queued" marks of concept PDFs live in the cache: start every test empty."""
+def empty_cache(request):
+    """The "already queued" marks of concept PDFs live in the cache: start every test empty.
+
+    The default cache is the database cache, so the test's database must be set up first; a
+    test without database access has no cache to clear.
+    """
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        yield
+        return
     cache.clear()
     yield
     cache.clear()
@@ -168,9 +180,13 @@ def _remove_large_demo() -> None:
     get_user_model().objects.filter(email__startswith=LARGE_EMAIL_PREFIX).delete()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def large_demo(django_db_setup, django_db_blocker):
-    """Seeds the large demo once per session (per xdist worker); removed at the end."""
+    """Seeds the large demo once for the module that uses it and removes it afterwards.
+
+    Module scope keeps the committed rows away from every other test module (which count
+    actors, users or areas); one module (``test_large_demo.py``) uses it, so it is seeded once.
+    """
     with django_db_blocker.unblock():
         _seed_large_demo()
     yield LARGE_SLUG

@@ -1,4 +1,4 @@
-"""Reports over the large demo data (seeded once per session, see ``conftest.large_area``).
+"""Reports over the large demo data (seeded once for this module, see ``conftest.large_area``).
 
 Figures on one basis: the report counts the measures of its concept version (what the KuF total
 covers) and only published contributions; and the dashboard card costs the same at any size.
@@ -9,10 +9,13 @@ import datetime
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
 
 from measures.kuf import build_kuf
 from measures.models import Measure
 from participation.models import Idea, Moderation
+from reports import demo
+from reports.models import GenerationState, ReportStatus, StatusReport
 from reports.sections import build_snapshot, report_version
 from reports.sections.common import money
 from tests.factories import IdeaFactory, StatusReportFactory
@@ -71,3 +74,12 @@ def test_dashboard_card_costs_the_same_for_the_small_and_the_large_area(
         assert f"Bericht {each.slug}" in html
         counts.append(len(queries))
     assert counts[0] == counts[1] == 1
+
+
+def test_large_seed_queues_the_report_for_the_worker(large_area):
+    """Over the large demo data the report is queued for the worker, not typeset at once."""
+    demo.seed(large_area, scale="large")
+    queued = StatusReport.objects.get(area=large_area, generation_state=GenerationState.QUEUED)
+    assert queued.status == ReportStatus.DRAFT
+    assert queued.author.has_perm("ihk.manage_area", large_area)
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [queued.pk, queued.author.pk]
