@@ -72,8 +72,8 @@ def test_large_import_is_queued_then_run_by_the_task(client_as, area, manager):
 def test_large_import_through_the_db_worker(client_as, area):
     upload(client_as("manager"), area, big_file())
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
-    assert ImportJob.objects.get().state == ImportState.DONE
-    assert Actor.objects.count() == ROWS
+    assert ImportJob.objects.get(area=area).state == ImportState.DONE
+    assert Actor.objects.filter(area=area).count() == ROWS
 
 
 def test_small_import_stays_synchronous(client_as, area):
