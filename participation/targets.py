@@ -20,8 +20,8 @@ def public_target(area: Area, kind: str, pk: int):
     if not area.is_public or kind not in TARGET_FIELDS:
         raise TargetNotFound
     querysets = {
-        "concept": ConceptVersion.objects.filter(area=area, is_current=True),
-        "measure": Measure.objects.filter(area=area, is_public=True),
+        "concept": ConceptVersion.objects.filter(area=area).current(),
+        "measure": Measure.objects.public_for(area),
         "event": Event.objects.filter(area=area, is_public=True),
         "idea": Idea.objects.filter(area=area, moderation=Moderation.PUBLISHED),
     }

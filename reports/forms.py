@@ -1,10 +1,9 @@
 """Form of the manager's part of a status report."""
 
-import datetime
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ihk.dates import DateBoundsMixin
 from ihk.text import CleanTextFormMixin
 from measures.models import ConceptVersion
 
@@ -12,11 +11,9 @@ from .models import StatusReport
 
 # A reporting period lies within these years; far dates are typing mistakes and would overflow
 # the date arithmetic of the report sections.
-EARLIEST_PERIOD_DATE = datetime.date(1990, 1, 1)
-LATEST_PERIOD_DATE = datetime.date(2100, 12, 31)
 
 
-class StatusReportForm(CleanTextFormMixin, forms.ModelForm):
+class StatusReportForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     class Meta:
         model = StatusReport
         fields = [
@@ -50,28 +47,6 @@ class StatusReportForm(CleanTextFormMixin, forms.ModelForm):
         )
         for name in ("period_start", "period_end"):
             self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
-            self.fields[name].widget.attrs.update(
-                min=EARLIEST_PERIOD_DATE.isoformat(), max=LATEST_PERIOD_DATE.isoformat()
-            )
-
-    def _clean_period_date(self, name):
-        day = self.cleaned_data.get(name)
-        if day and not EARLIEST_PERIOD_DATE <= day <= LATEST_PERIOD_DATE:
-            raise forms.ValidationError(
-                _("Please enter a date between %(first)s and %(last)s."),
-                code="out_of_range",
-                params={
-                    "first": EARLIEST_PERIOD_DATE.year,
-                    "last": LATEST_PERIOD_DATE.year,
-                },
-            )
-        return day
-
-    def clean_period_start(self):
-        return self._clean_period_date("period_start")
-
-    def clean_period_end(self):
-        return self._clean_period_date("period_end")
 
     def clean(self):
         cleaned = super().clean()

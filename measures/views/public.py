@@ -102,7 +102,7 @@ def summary_chart(version, fields, *, area, public: bool, id_prefix: str, overvi
 class CurrentVersionMixin:
     @cached_property
     def version(self):
-        return ConceptVersion.objects.filter(area=self.area, is_current=True).first()
+        return ConceptVersion.objects.filter(area=self.area).current().first()
 
 
 @cache_public_page()
@@ -226,7 +226,7 @@ class PublicMeasureView(AreaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         measure = self.object
-        version = ConceptVersion.objects.filter(area=self.area, is_current=True).first()
+        version = ConceptVersion.objects.filter(area=self.area).current().first()
         action_fields = [
             f for f in measure.action_fields.all() if version and f.version_id == version.pk
         ]

@@ -6,27 +6,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, ActorKind
+from ihk.dates import DateBoundsMixin
 from ihk.text import CleanTextFormMixin
 from measures.models import ConceptVersion, Goal, Measure
 
 from ..models import Event, EventResult, HeadCountGroup
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-# Dates outside these years are typing errors (0025 for 2025); they are refused with a message.
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 # At most this many result rows in one POST: a forged TOTAL_FORMS cannot hold a worker.
 MAX_RESULTS = 100
-
-
-def check_plausible_year(value):
-    """Raise a translated ``ValidationError`` for a date or datetime outside 1990–2100."""
-    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise forms.ValidationError(
-            _("Please enter a date between %(first)s and %(last)s.")
-            % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
-            code="implausible_year",
-        )
-    return value
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -36,7 +24,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
-class EventForm(CleanTextFormMixin, forms.ModelForm):
+class EventForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
     """The event itself, which registered actors of the area took part, and head counts per group.
 
     Choices of concept version and actors are limited to the area, so another area's rows are
@@ -111,12 +99,6 @@ class EventForm(CleanTextFormMixin, forms.ModelForm):
             )
             self.fields[name].initial = existing.get(group)
             self.head_count_fields.append(name)
-
-    def clean_starts_at(self):
-        return check_plausible_year(self.cleaned_data.get("starts_at"))
-
-    def clean_ends_at(self):
-        return check_plausible_year(self.cleaned_data.get("ends_at"))
 
     def clean(self):
         data = super().clean()

@@ -80,7 +80,9 @@ def test_far_dates_are_refused_with_a_german_message(client_as, area, starts, en
         event_data(starts_at=starts, ends_at=ends),
     )
     assert response.status_code == 200
-    assert "Bitte geben Sie ein Datum zwischen 1990 und 2100 ein." in response.content.decode()
+    assert (
+        "Geben Sie ein Datum zwischen 01.01.1990 und 31.12.2100 ein." in response.content.decode()
+    )
     assert "Planungswerkstatt Marktplatz" in response.content.decode()  # what was typed stays
     assert not Event.objects.exists()
 

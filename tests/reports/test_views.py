@@ -500,7 +500,7 @@ def test_far_period_dates_are_a_form_error_not_a_500(client_as, area, start, end
     assert response.status_code == 200
     assert not StatusReport.objects.exists()
     content = response.content.decode()
-    assert "Bitte ein Datum zwischen 1990 und 2100 eingeben." in content
+    assert "Geben Sie ein Datum zwischen 01.01.1990 und 31.12.2100 ein." in content
     assert "Bleibt" in content
 
 
