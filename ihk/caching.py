@@ -42,8 +42,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
+from django.utils.safestring import SafeString, mark_safe
 
 CSRF_MARKER = "ihk-page-cache-csrf-marker"
 SUBMISSION_MARKER = "ihk-page-cache-submission-marker"
@@ -100,6 +102,36 @@ def bump_area(slug: str) -> None:
 
 def bump_everything() -> None:
     _cache().set(EPOCH_KEY, _new_token(), timeout=None)
+
+
+def cached_fragment(name: str, *, area_slug: str, render) -> SafeString:
+    """HTML of an expensive part of a public page, cached under the area's generation.
+
+    The page cache serves whole pages to anonymous visitors; a fragment also serves everyone
+    else (logged-in members, pages with a message, the first visitor after a change) without
+    querying and rendering the part again. ``render`` returns the part's HTML; it must hold
+    nothing personal and no form (no CSRF token). Invalidated with the page cache, and at the
+    latest after ``PAGE_CACHE_SECONDS`` (time-dependent parts such as "upcoming" or "today").
+    ``FRAGMENT_CACHE=off`` renders every time.
+    """
+    if not getattr(settings, "FRAGMENT_CACHE", True):
+        return mark_safe(render())  # noqa: S308 - rendered by an auto-escaping template
+    seconds = max(getattr(settings, "PAGE_CACHE_SECONDS", 300), 1)
+    tokens = generations([EPOCH_KEY, _area_key(area_slug)])
+    parts = [
+        name,
+        area_slug,
+        translation.get_language() or "",
+        *tokens,
+        str(int(time.time() // seconds)),
+    ]
+    key = "ihk:frag:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+    cache = _cache()
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, timeout=seconds)
+    return mark_safe(html)  # noqa: S308 - rendered by an auto-escaping template
 
 
 # --- invalidation on data changes -------------------------------------------------------------

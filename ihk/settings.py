@@ -121,6 +121,9 @@ def _cache_from_url(url: str) -> dict:
 CACHES = {"default": _cache_from_url(env.str("CACHE_URL", default="dbcache://ihk_cache"))}
 # Anonymous public pages are cached (ihk/caching.py); PAGE_CACHE=off renders every request.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# Expensive parts of public pages (the concept overview) are cached under the same generations;
+# they also serve visitors the page cache cannot (logged in, a pending message). FRAGMENT_CACHE=off.
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 # How long a cached page may be served at most; time-dependent parts (upcoming events, "today"
 # in the timeline) are at most this old. Changes to the data invalidate at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

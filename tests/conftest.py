@@ -14,8 +14,9 @@ def fast_password_hasher(settings):
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
     """Views render on every request (query counts, data changes inside one test transaction);
-    tests/ihk/test_caching.py switches the page cache on."""
+    tests/ihk/test_caching.py switches the page cache on, test_public_fragments the fragments."""
     settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = False
 
 
 @pytest.fixture

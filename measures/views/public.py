@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from actors.models import ActorStatus
-from ihk.caching import cache_public_page
+from ihk.caching import cache_public_page, cached_fragment
 from ihk.mixins import AreaMixin, PublicAreaMixin, public_crumbs
 from ihk.views import AreaPublicView
 
@@ -114,24 +115,44 @@ class PublicConceptView(CurrentVersionMixin, AreaPublicView):
     def get_context_data(self, **kwargs):
         version = self.version
         kwargs["version"] = version
-        if version is not None:
-            fields = _fields_with_goals(version)
-            overview = field_overview(version, area=self.area)
-            kwargs["gantt"], kwargs["summary_rows"] = summary_chart(
-                version,
-                fields,
-                area=self.area,
-                public=True,
-                id_prefix="concept-gantt",
-                overview=overview,
-            )
-            previews, summaries = overview
-            for action_field in fields:
-                action_field.preview = previews.get(action_field.pk, [])
-                summary = summaries.get(action_field.pk)
-                action_field.measure_total = summary.total if summary else 0
-            kwargs["action_fields"] = fields
+        # The expensive parts are fragments cached under the area's generation, so a visitor
+        # the page cache cannot serve (logged in, a message, the first after a change) still
+        # gets them without querying: the view's work does not grow with the area's data.
+        kwargs["sections_html"] = cached_fragment(
+            f"concept-sections:{version.pk if version else 0}",
+            area_slug=self.area.slug,
+            render=lambda: render_to_string(
+                "measures/partials/_public_concept_sections.html", self.sections_context(version)
+            ),
+        )
+        kwargs["parts_html"] = cached_fragment(
+            "area-parts",
+            area_slug=self.area.slug,
+            render=lambda: render_to_string("ihk/partials/_area_parts.html", {"area": self.area}),
+        )
         return super().get_context_data(**kwargs)
+
+    def sections_context(self, version) -> dict:
+        context = {"area": self.area, "version": version}
+        if version is None:
+            return context
+        fields = _fields_with_goals(version)
+        overview = field_overview(version, area=self.area)
+        context["gantt"], context["summary_rows"] = summary_chart(
+            version,
+            fields,
+            area=self.area,
+            public=True,
+            id_prefix="concept-gantt",
+            overview=overview,
+        )
+        previews, summaries = overview
+        for action_field in fields:
+            action_field.preview = previews.get(action_field.pk, [])
+            summary = summaries.get(action_field.pk)
+            action_field.measure_total = summary.total if summary else 0
+        context["action_fields"] = fields
+        return context
 
 
 @cache_public_page()

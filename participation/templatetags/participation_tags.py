@@ -15,7 +15,10 @@ Each tag costs a fixed number of queries, however many comments there are.
 
 from django import template
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.urls import reverse
+
+from ihk.caching import cached_fragment
 
 from ..forms.contributions import CommentForm
 from ..models import Comment, CommentReport, EventResult, Idea, IdeaStatus, Moderation
@@ -54,28 +57,62 @@ def _notice(request) -> str:
     return value if value in ("pending", "published") else ""
 
 
+def _page_number(request) -> int:
+    """The requested page of threads; anything that is not a page number is the first."""
+    raw = request.GET.get("comments_page", "") if request is not None else ""
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 6 else 1
+
+
+def _threads_html(obj, *, area, kind, page_number, per_page, open_for_comments, can_moderate):
+    """The heading and one page of threads, cached under the area's generation (a published or
+    moderated comment invalidates it), so a busy discussion costs no queries to show again."""
+
+    def render():
+        comments = Comment.objects.about(obj)
+        # Newest discussions first, per_page at a time; replies stay in their thread.
+        page = Paginator(comments.threads().order_by("-created_at", "-pk"), per_page).get_page(
+            page_number
+        )
+        return render_to_string(
+            "participation/partials/_comment_threads.html",
+            {
+                "area": area,
+                "threads": list(page.object_list),
+                "comments_page": page,
+                "published_count": comments.published().count(),
+                "open_for_comments": open_for_comments,
+                "can_moderate": can_moderate,
+            },
+        )
+
+    name = f"comments:{kind}:{obj.pk}:{page_number}:{per_page}:{open_for_comments}:{can_moderate}"
+    return cached_fragment(name, area_slug=area.slug, render=render)
+
+
 def _comment_context(context, obj, form=None, per_page=THREADS_PER_PAGE):
     area = _area_of(context, obj)
     kind = target_kind(obj)
     request = context.get("request")
     user = context.get("user") or getattr(request, "user", None)
-    comments = Comment.objects.about(obj)
-    # Newest discussions first, THREADS_PER_PAGE at a time; replies stay in their thread.
-    per_page = max(1, min(int(per_page), THREADS_PER_PAGE))
-    page = Paginator(comments.threads().order_by("-created_at", "-pk"), per_page).get_page(
-        request.GET.get("comments_page") if request is not None else None
+    open_for_comments = _is_open_for_comments(area, kind, obj)
+    can_moderate = bool(
+        user and user.is_authenticated and user.has_perm("participation.moderate", area)
     )
-    threads = list(page.object_list)
-    published = comments.published().count()
     return {
         "area": area,
         "target": obj,
         "kind": kind,
-        "threads": threads,
-        "comments_page": page,
-        "published_count": published,
+        "threads_html": _threads_html(
+            obj,
+            area=area,
+            kind=kind,
+            page_number=_page_number(request),
+            per_page=max(1, min(int(per_page), THREADS_PER_PAGE)),
+            open_for_comments=open_for_comments,
+            can_moderate=can_moderate,
+        ),
         "notice": _notice(request),
-        "open_for_comments": _is_open_for_comments(area, kind, obj),
+        "open_for_comments": open_for_comments,
         "form": form or CommentForm(),
         "action": reverse(
             "participation:comment_create",
@@ -84,9 +121,7 @@ def _comment_context(context, obj, form=None, per_page=THREADS_PER_PAGE):
         "next": request.path if request is not None else "",
         "request": request,
         "user": user,
-        "can_moderate": bool(
-            user and user.is_authenticated and user.has_perm("participation.moderate", area)
-        ),
+        "can_moderate": can_moderate,
     }
 
 
