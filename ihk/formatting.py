@@ -34,6 +34,13 @@ def format_number(value, places: int = 0) -> str:
     return text.replace("-", "−") if number < 0 else text
 
 
+def format_measurement(value) -> str:
+    """A measured or target value: whole numbers without decimals ("150"), others with two."""
+    number = to_decimal(value)
+    places = 0 if number is not None and number == number.to_integral_value() else 2
+    return format_number(value, places)
+
+
 def format_money(value, places: int = 2) -> str:
     """An amount in euros: "12.345,50 €" in German, "€12,345.50" in English."""
     number = to_decimal(value)

@@ -4,6 +4,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from measures.views.public import PublicConceptView
@@ -12,8 +13,8 @@ from . import views
 
 # The admin logs in through allauth too, so two-factor authentication protects it.
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "IHK Beteiligung – Verwaltung"
-admin.site.site_title = "IHK Beteiligung"
+admin.site.site_header = _("IHK Beteiligung – Administration")
+admin.site.site_title = _("IHK Beteiligung")
 
 core_patterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -25,6 +25,11 @@ def number(value, places=0):
 
 
 @register.filter
+def measurement(value):
+    return formatting.format_measurement(value)
+
+
+@register.filter
 def short_date(value):
     return formatting.format_date(value)
 

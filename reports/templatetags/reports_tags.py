@@ -6,17 +6,7 @@ Money, numbers and dates go through ``{% load ihk_format %}`` (one formatting fo
 from django import template
 from django.utils.safestring import mark_safe
 
-from ihk.formatting import format_number, to_decimal
-
 register = template.Library()
-
-
-@register.filter
-def indicator_value(number):
-    """An indicator value: whole numbers without decimals ("150"), others with two ("12,50")."""
-    decimal = to_decimal(number)
-    places = 0 if decimal is not None and decimal == decimal.to_integral_value() else 2
-    return format_number(number, places)
 
 
 @register.filter

@@ -56,3 +56,19 @@ def test_csv_is_excel_friendly_and_safe():
     data = csv_bytes([["=cmd", datetime.date(2026, 1, 2), None]])
     assert data.startswith("\ufeff".encode())
     assert data.decode("utf-8-sig") == "'=cmd;02.01.2026;\r\n"
+
+
+def test_measurements_have_decimals_only_when_needed():
+    from ihk.formatting import format_measurement
+
+    with translation.override("de"):
+        assert format_measurement(Decimal("150.00")) == "150"
+        assert format_measurement(Decimal("12.5")) == "12,50"
+        assert format_measurement(None) == "–"
+
+
+def test_admin_titles_follow_the_language(admin_client):
+    german = admin_client.get("/admin/", headers={"accept-language": "de"}).content.decode()
+    english = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert "IHK Beteiligung – Verwaltung" in german
+    assert "IHK Beteiligung – Administration" in english
