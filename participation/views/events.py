@@ -302,19 +302,27 @@ class _CalendarView(_PublicEventMixin, View):
 
 @cache_public_page()
 class EventFeedView(_CalendarView):
-    """The iCalendar feed: public events of the past ``window_days`` and every upcoming one."""
+    """The iCalendar feed: the next ``upcoming_max`` public events and the latest ``past_max``
+    of the past ``window_days``. Capped, so the feed costs the same however busy the area is;
+    a calendar app reloads it regularly and so always has what is coming up."""
 
     window_days = 365
+    upcoming_max = 50
+    past_max = 50
 
     def get(self, request, *args, **kwargs):
-        since = timezone.now() - datetime.timedelta(days=self.window_days)
-        events = (
-            self.get_queryset()
-            .filter(ends_at__gte=since)
-            .only(*FEED_FIELDS)
-            .order_by("starts_at", "pk")
+        now = timezone.now()
+        events = self.get_queryset().only(*FEED_FIELDS)
+        upcoming = list(
+            events.filter(ends_at__gte=now).order_by("starts_at", "pk")[: self.upcoming_max]
         )
-        return self.calendar_response(events, f"{self.area.slug}-events.ics")
+        since = now - datetime.timedelta(days=self.window_days)
+        past = list(
+            events.filter(ends_at__lt=now, ends_at__gte=since).order_by("-starts_at", "-pk")[
+                : self.past_max
+            ]
+        )
+        return self.calendar_response(past[::-1] + upcoming, f"{self.area.slug}-events.ics")
 
 
 @cache_public_page()

@@ -111,7 +111,7 @@ def test_uid_is_stable_between_exports(client, area):
     assert first == second
 
 
-def test_feed_is_a_window_of_twelve_months_back_and_everything_upcoming(client, area):
+def test_feed_is_a_window_of_twelve_months_back_and_what_is_upcoming(client, area):
     old = EventFactory(area=area, title="Vor anderthalb Jahren")
     old.starts_at = FEED_NOW - datetime.timedelta(days=500)
     old.ends_at = old.starts_at + datetime.timedelta(hours=2)
@@ -133,3 +133,17 @@ def test_feed_queries_do_not_grow_with_events(client, area, django_assert_max_nu
     with django_assert_max_num_queries(len(one.captured_queries)):
         calendar = feed(client, area)
     assert len(calendar.walk("VEVENT")) == 50
+
+
+def test_feed_is_capped_to_the_next_and_latest_fifty(client, area):
+    """A busy area's feed costs the same as a quiet one's: the next 50 and the latest 50."""
+    for day in range(1, 61):
+        for sign, prefix in ((1, "Bald"), (-1, "Neulich")):
+            event = EventFactory(area=area, title=f"{prefix} {day:02d}")
+            event.starts_at = FEED_NOW + sign * datetime.timedelta(days=day)
+            event.ends_at = event.starts_at + datetime.timedelta(hours=2)
+            event.save()
+    titles = {str(v["SUMMARY"]) for v in feed(client, area).walk("VEVENT")}
+    assert len(titles) == 100
+    assert "Bald 01" in titles and "Bald 50" in titles and "Bald 51" not in titles
+    assert "Neulich 01" in titles and "Neulich 50" in titles and "Neulich 51" not in titles
