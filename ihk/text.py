@@ -9,6 +9,8 @@ text through :func:`clean_text` before it is validated and saved.
 import re
 import unicodedata
 
+from django.utils.translation import gettext_lazy as _
+
 # C0 controls except tab, line feed and carriage return; DEL and the C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI). Plain marks
@@ -35,11 +37,34 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
 
 
 class CleanTextFormMixin:
-    """Form mixin: every text value in ``cleaned_data`` goes through :func:`clean_text`.
+    """Form mixin for user text: cleaned on the way in, and its length limit said, not enforced
+    by cutting.
 
-    Fields whose widget is a ``Textarea`` keep their line breaks; all others become one line.
-    Put it first in the bases so it runs after the form's own ``clean()``.
+    Every text value in ``cleaned_data`` goes through :func:`clean_text`; fields whose widget is
+    a ``Textarea`` keep their line breaks, all others become one line. Put it first in the
+    bases so it runs after the form's own ``clean()``.
+
+    A browser's ``maxlength`` silently cuts a pasted text, so the limit moves to
+    ``data-maxlength``: the help text names it, ``static/js/charcount.js`` counts down while
+    typing, and a text that is too long is refused by the form with the text kept.
     """
+
+    def __init__(self, *args, **kwargs):
+        from django import forms
+
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if not isinstance(field, forms.CharField) or not limit:
+                continue
+            attrs = field.widget.attrs
+            attrs.pop("maxlength", None)
+            attrs["data-maxlength"] = str(limit)
+            attrs["data-left"] = _("%(count)s characters left")
+            attrs["data-over"] = _("%(count)s characters too many")
+            if limit >= 80:  # short codes and names need no hint
+                hint = _("At most %(count)s characters.") % {"count": limit}
+                field.help_text = f"{field.help_text} {hint}".strip() if field.help_text else hint
 
     def clean(self):
         from django import forms
