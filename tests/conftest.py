@@ -1,6 +1,7 @@
 """Shared fixtures: two areas and one user per role (the role × URL matrix uses all of them)."""
 
 import pytest
+from django.utils import translation
 
 from ihk.models import Role
 from tests.factories import AreaFactory, AreaRoleFactory, UserFactory
@@ -9,6 +10,14 @@ from tests.factories import AreaFactory, AreaRoleFactory, UserFactory
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def german_by_default():
+    """Every test starts in the site's first language, whatever an earlier test activated."""
+    translation.activate("de")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
