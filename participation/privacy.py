@@ -7,8 +7,6 @@ keeps its place in the discussion as a placeholder without text or author, so ot
 replies are not lost.
 """
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ihk.caching import invalidate_area
 from ihk.models import Area
+from ihk.spreadsheets import csv_bytes
 
 from .models import Comment, Idea, Moderation
 
@@ -105,31 +104,15 @@ def export_json(*, area: Area, email: str) -> bytes:
 
 
 def export_csv(*, area: Area, email: str) -> bytes:
-    """One row per contribution; a leading apostrophe defuses spreadsheet formulas."""
+    """One row per contribution, through the one formula-safe spreadsheet layer."""
     data = export_data(area=area, email=email)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(
-        [_("kind"), "id", _("about / title"), _("text"), _("name"), _("e-mail"), _("date")]
-    )
-
-    def safe(value):
-        value = "" if value is None else str(value)
-        return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-    for c in data["comments"]:
-        row = [
-            _("comment"),
-            c["id"],
-            c["about"],
-            c["text"],
-            c["pseudonym"],
-            c["email"],
-            c["written"],
-        ]
-        writer.writerow([safe(v) for v in row])
-    for i in data["ideas"]:
-        row = [
+    header = [_("kind"), "id", _("about / title"), _("text"), _("name"), _("e-mail"), _("date")]
+    comments = [
+        [_("comment"), c["id"], c["about"], c["text"], c["pseudonym"], c["email"], c["written"]]
+        for c in data["comments"]
+    ]
+    ideas = [
+        [
             _("project idea"),
             i["id"],
             i["title"],
@@ -138,8 +121,9 @@ def export_csv(*, area: Area, email: str) -> bytes:
             i["contact_email"],
             i["submitted"],
         ]
-        writer.writerow([safe(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode()
+        for i in data["ideas"]
+    ]
+    return csv_bytes([header, *comments, *ideas])
 
 
 ERASE_MODES = ("anonymise", "delete")
