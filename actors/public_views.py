@@ -39,7 +39,6 @@ class PublicActorListView(PublicAreaMixin, ListView):
         kwargs.update(
             kind=self.kind,
             kind_counts=public_actors_of(self.area).count_by_kind(),
-            query_without_page=f"kind={self.kind}" if self.kind else "",
             breadcrumbs=public_crumbs(self.area, (pgettext("public actors", "Participants"), "")),
         )
         return super().get_context_data(**kwargs)

@@ -84,9 +84,6 @@ class ActorListView(RegisterMixin, ListView):
     def get_context_data(self, **kwargs):
         kwargs["filter"] = self.filterset
         kwargs["kind_counts"] = Actor.objects.for_area(self.area).count_by_kind()
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        kwargs["query_without_page"] = query.urlencode()
         return super().get_context_data(**kwargs)
 
 

@@ -15,7 +15,7 @@ from ..kuf_totals import kuf_page_groups, kuf_totals
 from ..models import Measure
 from ..overview import measures_of_page, ordered_measures
 from .mixins import VersionMixin
-from .public import TIMELINE_PER_PAGE, _query_without_page, summary_chart
+from .public import TIMELINE_PER_PAGE, summary_chart
 
 KUF_MEASURES_PER_PAGE = 50
 
@@ -63,7 +63,6 @@ class KufView(VersionMeasuresMixin, ListView):
             )
             context["page_groups"] = kuf_page_groups(measures, kuf)
         context["title"] = self.kuf_title()
-        context["query"] = _query_without_page(self.request)
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Costs and financing (KuF)"), ""))
         return context
 
@@ -102,7 +101,6 @@ class TimelineView(VersionMeasuresMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Timeline"), ""))
-        context["query"] = _query_without_page(self.request)
         if self.version is not None:
             page_measures = measures_of_page(
                 context["measures"], Measure.objects.for_timeline(self.version)

@@ -63,11 +63,8 @@ class MeasureListView(AreaPermissionMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
         kwargs.update(
             filter_form=self.filterset.form,
-            query_without_page=query.urlencode(),
             breadcrumbs=internal_crumbs(self.area, (_("Measures"), "")),
         )
         return super().get_context_data(**kwargs)

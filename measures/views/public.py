@@ -187,15 +187,8 @@ class PublicMeasureListView(CurrentVersionMixin, PublicAreaMixin, ListView):
     def get_context_data(self, **kwargs):
         kwargs["version"] = self.version
         kwargs["form"] = self.filter_form
-        kwargs["query"] = _query_without_page(self.request)
         kwargs["breadcrumbs"] = public_crumbs(self.area, (_("Measures"), ""))
         return super().get_context_data(**kwargs)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @cache_public_page()
