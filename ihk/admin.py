@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Area, AreaRole, User
+from .models import Area, AreaRole, CityRole, User
 
 
 class AreaRoleInline(admin.TabularInline):
@@ -13,13 +13,18 @@ class AreaRoleInline(admin.TabularInline):
     autocomplete_fields = ["area"]
 
 
+class CityRoleInline(admin.TabularInline):
+    model = CityRole
+    extra = 0
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "area_memberships__role"]
     search_fields = ["email", "first_name", "last_name"]
-    inlines = [AreaRoleInline]
+    inlines = [AreaRoleInline, CityRoleInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name"]}),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,9 +50,22 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     def area_roles(self) -> dict[int, str]:
-        """Map of area id to role, loaded once per user object (one query per request)."""
+        """Map of area id to role, loaded once per user object (one query per request).
+
+        A city role (``CityRole``) reads every area of its city; a role in the area itself wins
+        (a coordinator who also manages one area keeps managing it)."""
         if not hasattr(self, "_area_roles_cache"):
-            self._area_roles_cache = dict(self.area_memberships.values_list("area_id", "role"))
+            own = self.area_memberships.order_by().values_list("area_id", "role")
+            city = (
+                Area.objects.filter(city__in=CityRole.objects.filter(user=self).values("city"))
+                .order_by()
+                .values_list("pk", models.Value(Role.READER, output_field=models.CharField()))
+            )
+            roles: dict[int, str] = {}
+            for area_id, role in own.union(city, all=True):
+                if roles.get(area_id) != Role.MANAGER:
+                    roles[area_id] = role
+            self._area_roles_cache = roles
         return self._area_roles_cache
 
 
@@ -74,13 +88,30 @@ class AreaQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(memberships__user=user).distinct()
+        return self.filter(
+            models.Q(pk__in=AreaRole.objects.filter(user=user).values("area_id"))
+            | models.Q(city__in=CityRole.objects.filter(user=user).values("city"))
+        )
 
     def with_role_of(self, user):
-        """Annotate ``user_role`` (manager/reader) for the given user."""
+        """Annotate ``user_role`` (manager/reader) for the given user; a city role reads."""
         return self.annotate(
-            user_role=models.Subquery(
-                AreaRole.objects.filter(area=models.OuterRef("pk"), user=user).values("role")[:1]
+            user_role=Coalesce(
+                models.Subquery(
+                    AreaRole.objects.filter(area=models.OuterRef("pk"), user=user).values("role")[
+                        :1
+                    ]
+                ),
+                models.Case(
+                    models.When(
+                        models.Exists(
+                            CityRole.objects.filter(user=user, city=models.OuterRef("city"))
+                        ),
+                        then=models.Value(Role.READER),
+                    ),
+                    default=None,
+                    output_field=models.CharField(),
+                ),
             )
         )
 
@@ -153,3 +184,28 @@ class AreaRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.area.name}: {self.get_role_display()}"
+
+
+class CityRole(models.Model):
+    """Funding administration / city coordinator (Fördermittelverwaltung): reads every area of
+    one city, including areas added later. ``city`` is compared with ``Area.city`` exactly."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="city_roles",
+        verbose_name=_("user"),
+    )
+    city = models.CharField(
+        _("city"), max_length=120, help_text=_("Exactly as the areas of this city spell it.")
+    )
+
+    class Meta:
+        verbose_name = _("city role (funding administration)")
+        verbose_name_plural = _("city roles (funding administration)")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "city"], name="unique_city_role_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.city}"

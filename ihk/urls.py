@@ -45,6 +45,8 @@ urlpatterns = [
     path("areas/<slug:area_slug>/", include("measures.urls")),
     path("areas/<slug:area_slug>/", include("participation.urls")),
     path("areas/<slug:area_slug>/", include("reports.urls")),
+    path("", include("measures.funding_urls")),
+    path("portfolio/", include("reports.portfolio_urls")),
 ]
 
 # Error pages in the site layout (ihk/errors.py); allauth's rate limits answer with handler429.

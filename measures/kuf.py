@@ -22,11 +22,13 @@ characters (e.g. ``\x0b``) are removed instead of breaking the workbook.
 prefetched, as ``Measure.objects.for_concept(version)`` does (its ``action_fields`` are limited to
 the version, so each measure is grouped under its first field of action in that version).
 
-Every ``Amounts`` has three sums, defined as:
+Every ``Amounts`` has one sum per funding stage (``Stage``) of the rows:
 
-* **planned** – all financing rows, whatever their state (the full financing plan);
-* **approved** – rows approved, paid out or settled (money granted);
-* **paid** – rows paid out or settled (money that has flowed).
+* **planned** – the planned amount of every row (the full financing plan);
+* **applied**, **approved**, **drawn**, **paid** – the row's amount at that stage; a row without
+  its own amount for a stage counts its planned amount once its state has reached the stage
+  (``FinancingRow.stage_amount``), so rows recorded with a state only keep their sums;
+* **difference** – approved minus planned (negative: less was granted than planned).
 """
 
 from collections import defaultdict
@@ -38,30 +40,40 @@ from django.utils.translation import gettext as _
 
 from ihk.spreadsheets import append_row, csv_bytes, workbook_bytes
 
-from .models import FinancingSource, FinancingState
+from .models import FinancingSource, Stage
 
-APPROVED_STATES = {FinancingState.APPROVED, FinancingState.PAID, FinancingState.SETTLED}
-PAID_STATES = {FinancingState.PAID, FinancingState.SETTLED}
 EURO_FORMAT = '#,##0.00 "€"'
+STAGES = list(Stage.values)
 
 
 @dataclass
 class Amounts:
     planned: Decimal = Decimal("0")
+    applied: Decimal = Decimal("0")
     approved: Decimal = Decimal("0")
+    drawn: Decimal = Decimal("0")
     paid: Decimal = Decimal("0")
 
     def add_row(self, row) -> None:
-        self.planned += row.amount
-        if row.state in APPROVED_STATES:
-            self.approved += row.amount
-        if row.state in PAID_STATES:
-            self.paid += row.amount
+        for stage in STAGES:
+            setattr(self, stage, getattr(self, stage) + row.stage_amount(stage))
+
+    def add_sums(self, sums: dict) -> None:
+        """Add stage sums ``{"planned": Decimal, ...}`` (one row of ``financing_sums``)."""
+        for stage in STAGES:
+            setattr(self, stage, getattr(self, stage) + sums[stage])
 
     def add(self, other: "Amounts") -> None:
-        self.planned += other.planned
-        self.approved += other.approved
-        self.paid += other.paid
+        for stage in STAGES:
+            setattr(self, stage, getattr(self, stage) + getattr(other, stage))
+
+    @property
+    def difference(self) -> Decimal:
+        """Approved minus planned."""
+        return self.approved - self.planned
+
+    def stages(self) -> list[Decimal]:
+        return [getattr(self, stage) for stage in STAGES]
 
 
 @dataclass
@@ -168,8 +180,24 @@ def build_kuf(measures) -> Kuf:
     )
 
 
+def stage_headers() -> list[str]:
+    """Column titles of the stage sums and the difference, for every export."""
+    return [
+        _("Total planned"),
+        _("Total applied for"),
+        _("Total approved"),
+        _("Total drawn down"),
+        _("Total paid out"),
+        _("Difference approved – planned"),
+    ]
+
+
+def stage_values(amounts: Amounts) -> list[Decimal]:
+    return [*amounts.stages(), amounts.difference]
+
+
 def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
-    """An Excel workbook: overview (years × sources), measures (by field of action), definitions.
+    """An Excel workbook: overview (years × sources), measures (by field of action), rows.
 
     Cells hold numbers (not text) formatted as ``#,##0.00 €``; totals are values, so they are
     visible without recalculation in every program.
@@ -177,46 +205,54 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    bold = Font(bold=True)
     workbook = Workbook()
+    _overview_sheet(workbook.active, kuf, title=title)
+    _measures_sheet(workbook.create_sheet(_("Measures")[:31]), kuf)
+    _rows_sheet(workbook.create_sheet(_("Financing rows")[:31]), kuf, bold=Font(bold=True))
+    return workbook_bytes(workbook)
 
-    sheet = workbook.active
+
+def _overview_sheet(sheet, kuf: Kuf, *, title: str) -> None:
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
     sheet.title = _("Overview")[:31]
     append_row(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
-    append_row(sheet, [_("Planned amounts (all states) by year and source, in EUR")])
-    header = [_("Year")] + [label for _v, label in kuf.sources]
-    header += [_("Total planned"), _("Total approved"), _("Total paid")]
+    append_row(sheet, [_("Planned amounts by year and source, and every stage, in EUR")])
+    header = [_("Year")] + [label for _v, label in kuf.sources] + stage_headers()
     append_row(sheet, header)
     header_row = sheet.max_row
     for year, cells, year_total in kuf.matrix():
-        append_row(
-            sheet,
-            [year]
-            + [c.planned for c in cells]
-            + [year_total.planned, year_total.approved, year_total.paid],
-        )
+        append_row(sheet, [year] + [c.planned for c in cells] + stage_values(year_total))
     append_row(
         sheet,
-        [_("Total")]
-        + [a.planned for _v, _l, a in kuf.source_totals()]
-        + [kuf.total.planned, kuf.total.approved, kuf.total.paid],
+        [_("Total")] + [a.planned for _v, _l, a in kuf.source_totals()] + stage_values(kuf.total),
     )
     for cell in sheet[header_row] + sheet[sheet.max_row]:
         cell.font = bold
+    append_row(sheet, [])
+    append_row(sheet, [_("Source"), *stage_headers()])
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    for _value, label, amounts in kuf.source_totals():
+        append_row(sheet, [label, *stage_values(amounts)])
     _format_money(sheet, first_row=header_row + 1, first_col=2)
     append_row(sheet, [])
     for text in _definitions():
         append_row(sheet, [text])
-    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["A"].width = 36
     for col in range(2, len(header) + 1):
         sheet.column_dimensions[_col_letter(col)].width = 20
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
 
-    sheet = workbook.create_sheet(_("Measures")[:31])
+
+def _measures_sheet(sheet, kuf: Kuf) -> None:
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
     header = [_("Field of action"), _("Measure")] + [str(y) for y in kuf.years]
-    header += [_("Total planned"), _("Total approved"), _("Total paid")]
-    append_row(sheet, header)
+    append_row(sheet, header + stage_headers())
     for cell in sheet[1]:
         cell.font = bold
     for group in kuf.fields:
@@ -225,45 +261,37 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
                 sheet,
                 [group.title, entry.measure.title]
                 + [entry.year(y).planned for y in kuf.years]
-                + [entry.total.planned, entry.total.approved, entry.total.paid],
+                + stage_values(entry.total),
             )
         append_row(
             sheet,
             [group.title, _("Subtotal")]
             + [group.year(y).planned for y in kuf.years]
-            + [group.total.planned, group.total.approved, group.total.paid],
+            + stage_values(group.total),
         )
         for cell in sheet[sheet.max_row]:
             cell.font = bold
     append_row(
         sheet,
-        [_("Total"), ""]
-        + [kuf.year(y).planned for y in kuf.years]
-        + [kuf.total.planned, kuf.total.approved, kuf.total.paid],
+        [_("Total"), ""] + [kuf.year(y).planned for y in kuf.years] + stage_values(kuf.total),
     )
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     _format_money(sheet, first_row=2, first_col=3)
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 48
-    for col in range(3, len(header) + 1):
+    for col in range(3, len(header) + 7):
         sheet.column_dimensions[_col_letter(col)].width = 16
     sheet.freeze_panes = "C2"
 
-    sheet = workbook.create_sheet(_("Financing rows")[:31])
+
+def _rows_sheet(sheet, kuf: Kuf, *, bold) -> None:
+    stage_labels = [str(label) for _value, label in Stage.choices]
     append_row(
         sheet,
-        [
-            _("Field of action"),
-            _("Measure"),
-            _("Year"),
-            _("Source"),
-            _("State"),
-            _("Amount"),
-            _("Actor"),
-            _("In kind"),
-            _("Note"),
-        ],
+        [_("Field of action"), _("Measure"), _("Year"), _("Source"), _("State")]
+        + stage_labels
+        + [_("Grant notice"), _("Actor"), _("In kind"), _("Note")],
     )
     for cell in sheet[1]:
         cell.font = bold
@@ -278,30 +306,27 @@ def kuf_xlsx(kuf: Kuf, *, title: str) -> bytes:
                         row.year,
                         str(row.get_source_display()),
                         str(row.get_state_display()),
-                        row.amount,
+                        *(row.stage_amount(stage) for stage in STAGES),
+                        row.notice.file_number if row.notice_id else "",
                         row.actor.name if row.actor_id else "",
                         _("yes") if row.in_kind else "",
                         row.note,
                     ],
                 )
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=6, max_col=6):
-        cell.number_format = EURO_FORMAT
-    for col, width in zip("ABCDEFGHI", (32, 48, 8, 36, 14, 16, 32, 12, 40), strict=True):
-        sheet.column_dimensions[col].width = width
+    for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=10):
+        for cell in cells:
+            cell.number_format = EURO_FORMAT
+    widths = (32, 48, 8, 36, 14, 16, 16, 16, 16, 16, 24, 32, 12, 40)
+    for col, width in enumerate(widths, start=1):
+        sheet.column_dimensions[_col_letter(col)].width = width
     sheet.auto_filter.ref = sheet.dimensions
     sheet.freeze_panes = "A2"
-
-    return workbook_bytes(workbook)
 
 
 def kuf_csv(kuf: Kuf) -> bytes:
     """The measures table as CSV for German Excel (``ihk.spreadsheets.csv_bytes``: UTF-8 with
     BOM, semicolons, formula-safe text), amounts with decimal comma and no thousands dots."""
-    rows = [
-        [_("Field of action"), _("Measure")]
-        + [str(y) for y in kuf.years]
-        + [_("Total planned"), _("Total approved"), _("Total paid")]
-    ]
+    rows = [[_("Field of action"), _("Measure")] + [str(y) for y in kuf.years] + stage_headers()]
 
     def money(value: Decimal) -> str:
         return number_format(value, decimal_pos=2, use_l10n=False).replace(".", ",")
@@ -311,26 +336,29 @@ def kuf_csv(kuf: Kuf) -> bytes:
             rows.append(
                 [group.title, entry.measure.title]
                 + [money(entry.year(y).planned) for y in kuf.years]
-                + [money(a) for a in (entry.total.planned, entry.total.approved, entry.total.paid)]
+                + [money(a) for a in stage_values(entry.total)]
             )
         rows.append(
             [group.title, _("Subtotal")]
             + [money(group.year(y).planned) for y in kuf.years]
-            + [money(a) for a in (group.total.planned, group.total.approved, group.total.paid)]
+            + [money(a) for a in stage_values(group.total)]
         )
     rows.append(
         [_("Total"), ""]
         + [money(kuf.year(y).planned) for y in kuf.years]
-        + [money(a) for a in (kuf.total.planned, kuf.total.approved, kuf.total.paid)]
+        + [money(a) for a in stage_values(kuf.total)]
     )
     return csv_bytes(rows)
 
 
 def _definitions() -> list[str]:
     return [
-        _("Planned: all financing rows, whatever their state."),
-        _("Approved: rows approved, paid out or settled."),
-        _("Paid: rows paid out or settled."),
+        _("Planned: the planned amount of every financing row."),
+        _(
+            "Applied for, approved, drawn down, paid out: the amount recorded for that stage; "
+            "a row without one counts its planned amount once its state has reached the stage."
+        ),
+        _("Difference: approved minus planned."),
     ]
 
 

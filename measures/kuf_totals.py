@@ -11,7 +11,6 @@ exports keep using ``build_kuf`` so their rows are complete.
 """
 
 from collections import defaultdict
-from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
 
@@ -32,7 +31,7 @@ def _field_titles(version) -> dict:
 
 
 def kuf_totals(version) -> Kuf:
-    """Sums by year × source × field of action × state in one query (rows do not grow with
+    """Stage sums by year × source × field of action in one query (rows do not grow with
     the number of measures)."""
     rows = financing_sums(version)
     titles = _field_titles(version)
@@ -42,7 +41,6 @@ def kuf_totals(version) -> Kuf:
     for row in rows:
         order, title = titles.get(row["field_pk"], titles[0])
         group = groups.setdefault((order, row["field_pk"]), FieldKuf(title=title))
-        line = SimpleNamespace(amount=row["amount"], state=row["state"])
         year, source = row["year"], row["source"]
         for amounts in (
             cells[(year, source)],
@@ -52,7 +50,7 @@ def kuf_totals(version) -> Kuf:
             group.by_year[year],
             group.total,
         ):
-            amounts.add_row(line)
+            amounts.add_sums(row)
     years = sorted(by_year)
     fields = [groups[key] for key in sorted(groups)]
     for group in fields:

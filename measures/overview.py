@@ -9,7 +9,7 @@ number of queries and return a fixed number of rows (fields × statuses, fields 
     field_filter(version, action_field) -> Q            # "measures of this field"
     ordered_measures(version, public=, by_start=) -> [(measure_id, field_id)]  # Gantt/KuF order
     measures_of_page(rows, queryset) -> [Measure]       # one page of those, with field_pk
-    financing_sums(version) -> [{field_pk, year, source, state, amount}]
+    financing_sums(version) -> [{field_pk, year, source, planned, applied, ..., paid}]
 """
 
 import datetime
@@ -19,7 +19,16 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Q
 
-from .models import ActionField, FinancingRow, Goal, Measure, MeasureStatus
+from .models import (
+    STAGE_FALLBACK_STATES,
+    STAGE_FIELDS,
+    ActionField,
+    FinancingRow,
+    Goal,
+    Measure,
+    MeasureStatus,
+    Stage,
+)
 
 FIELD_PREVIEW = 10
 WITHOUT_FIELD = 10**6
@@ -175,18 +184,33 @@ def measures_of_page(rows, queryset) -> list:
     return result
 
 
+def _stage_sum_sql(stage: str) -> tuple[str, list]:
+    """SUM of one stage as ``FinancingRow.stage_amount`` computes it per row."""
+    column = connection.ops.quote_name(STAGE_FIELDS[stage])
+    states = list(STAGE_FALLBACK_STATES[stage])
+    marks = ", ".join(["%s"] * len(states))
+    fallback = f"CASE WHEN r.state IN ({marks}) THEN r.amount ELSE 0 END"
+    return f"SUM(COALESCE(r.{column}, {fallback}))", states
+
+
 def financing_sums(version) -> list[dict]:
-    """Financing amounts of the version's measures summed by field of action (the measure's
-    primary field), year, source and state: rows do not grow with the number of measures."""
+    """Stage amounts of the version's measures summed by field of action (the measure's
+    primary field), year and source: rows do not grow with the number of measures."""
     q = connection.ops.quote_name
+    stages = list(Stage.values)
+    sums, params = [], []
+    for stage in stages:
+        sql, stage_params = _stage_sum_sql(stage)
+        sums.append(sql)
+        params += stage_params
     sql = f"""
-        SELECT p.field_id, r.year, r.source, r.state, SUM(r.amount)
+        SELECT p.field_id, r.year, r.source, {", ".join(sums)}
         FROM {q(FinancingRow._meta.db_table)} r
         JOIN ({_primary_field_sql(public=False)}) p ON p.measure_id = r.measure_id
-        GROUP BY p.field_id, r.year, r.source, r.state
+        GROUP BY p.field_id, r.year, r.source
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [version.pk] * 3)
+        cursor.execute(sql, params + [version.pk] * 3)
         rows = cursor.fetchall()
     cent = Decimal("0.01")
     return [
@@ -194,9 +218,11 @@ def financing_sums(version) -> list[dict]:
             "field_pk": field_id,
             "year": year,
             "source": source,
-            "state": state,
             # SQLite sums decimals as floats: back to cents.
-            "amount": Decimal(str(total)).quantize(cent),
+            **{
+                stage: Decimal(str(total or 0)).quantize(cent)
+                for stage, total in zip(stages, totals, strict=True)
+            },
         }
-        for field_id, year, source, state, total in rows
+        for field_id, year, source, *totals in rows
     ]

@@ -2,7 +2,18 @@
 
 from django.urls import path  # noqa: F401
 
-from .views import concept, continuation, indicators, kuf, measure, public, structure, versions
+from .views import (
+    concept,
+    continuation,
+    deadlines,
+    funding,
+    indicators,
+    kuf,
+    measure,
+    public,
+    structure,
+    versions,
+)
 
 app_name = "measures"
 
@@ -129,4 +140,57 @@ urlpatterns = [
     path("kuf.xlsx", kuf.KufXlsxView.as_view(), name="kuf_xlsx"),
     path("kuf.csv", kuf.KufCsvView.as_view(), name="kuf_csv"),
     path("timeline/", kuf.TimelineView.as_view(), name="timeline"),
+    # --- funding administration: grant notices, draw-downs, stage amounts, due dates
+    path("funding/notices/", funding.NoticeListView.as_view(), name="notice_list"),
+    path("funding/notices/new/", funding.NoticeCreateView.as_view(), name="notice_create"),
+    path("funding/notices/<int:pk>/", funding.NoticeDetailView.as_view(), name="notice_detail"),
+    path(
+        "funding/notices/<int:pk>/edit/", funding.NoticeUpdateView.as_view(), name="notice_update"
+    ),
+    path(
+        "funding/notices/<int:pk>/delete/",
+        funding.NoticeDeleteView.as_view(),
+        name="notice_delete",
+    ),
+    path(
+        "funding/notices/<int:pk>/notice.pdf",
+        funding.NoticeDocumentView.as_view(),
+        name="notice_document",
+    ),
+    path(
+        "funding/notices/<int:notice_pk>/draw-downs/new/",
+        funding.DrawDownFormView.as_view(),
+        name="drawdown_create",
+    ),
+    path(
+        "funding/notices/<int:notice_pk>/draw-downs/<int:pk>/edit/",
+        funding.DrawDownFormView.as_view(),
+        name="drawdown_update",
+    ),
+    path(
+        "funding/notices/<int:notice_pk>/draw-downs/<int:pk>/delete/",
+        funding.DrawDownDeleteView.as_view(),
+        name="drawdown_delete",
+    ),
+    path(
+        "funding/financing-rows/<int:pk>/stages/",
+        funding.FinancingStagesView.as_view(),
+        name="financing_stages",
+    ),
+    path("funding/deadlines/", deadlines.DeadlineListView.as_view(), name="deadline_list"),
+    path(
+        "funding/deadlines/new/",
+        deadlines.AreaDeadlineCreateView.as_view(),
+        name="deadline_create",
+    ),
+    path(
+        "funding/deadlines/<int:pk>/edit/",
+        deadlines.AreaDeadlineUpdateView.as_view(),
+        name="deadline_update",
+    ),
+    path(
+        "funding/deadlines/<int:pk>/delete/",
+        deadlines.AreaDeadlineDeleteView.as_view(),
+        name="deadline_delete",
+    ),
 ]

@@ -9,7 +9,26 @@ Starting a Fortschreibung copies fields of action, goals and indicators (each co
 """
 
 from .continuation import ContinuationElement, ContinuationElementQuerySet, ContinuationKind
-from .financing import ACTOR_SOURCES, FinancingRow, FinancingSource, FinancingState
+from .financing import (
+    ACTOR_SOURCES,
+    STAGE_FALLBACK_STATES,
+    STAGE_FIELDS,
+    FinancingRow,
+    FinancingRowQuerySet,
+    FinancingSource,
+    FinancingState,
+    Stage,
+)
+from .funding import (
+    AreaDeadline,
+    DeadlineFeedToken,
+    DeadlineKind,
+    DrawDown,
+    DrawDownState,
+    FundingBody,
+    GrantNotice,
+    GrantNoticeQuerySet,
+)
 from .indicators import Indicator, IndicatorQuerySet, IndicatorValue, IndicatorValueQuerySet
 from .measure import (
     ContinuationState,
@@ -25,6 +44,17 @@ from .versions import ConceptVersion, ConceptVersionQuerySet, VersionKind, Versi
 
 __all__ = [
     "ACTOR_SOURCES",
+    "STAGE_FALLBACK_STATES",
+    "STAGE_FIELDS",
+    "AreaDeadline",
+    "DeadlineFeedToken",
+    "DeadlineKind",
+    "DrawDown",
+    "DrawDownState",
+    "FundingBody",
+    "GrantNotice",
+    "GrantNoticeQuerySet",
+    "Stage",
     "ActionField",
     "ActionFieldQuerySet",
     "ConceptVersion",
@@ -34,6 +64,7 @@ __all__ = [
     "ContinuationKind",
     "ContinuationState",
     "FinancingRow",
+    "FinancingRowQuerySet",
     "FinancingSource",
     "FinancingState",
     "FundingItem",

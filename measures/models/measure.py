@@ -146,7 +146,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.for_timeline(version).prefetch_related(
             "partner_actors",
             models.Prefetch(
-                "financing_rows", queryset=FinancingRow.objects.select_related("actor")
+                "financing_rows", queryset=FinancingRow.objects.select_related("actor", "notice")
             ),
         )
 
@@ -177,7 +177,7 @@ class MeasureQuerySet(models.QuerySet):
             "partner_actors",
             "milestones",
             models.Prefetch(
-                "financing_rows", queryset=FinancingRow.objects.select_related("actor")
+                "financing_rows", queryset=FinancingRow.objects.select_related("actor", "notice")
             ),
         )
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from actors import demo as actors_demo
 from ihk import demo as ihk_demo
 from measures import demo as measures_demo
+from measures import demo_funding as funding_demo
 from participation import demo as participation_demo
 from participation import demo_contributions as contributions_demo
 from reports import demo as reports_demo
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             # Each app seeds its own models, in dependency order.
             actors_demo.seed(area, scale=scale)
             measures_demo.seed(area, scale=scale)
+            emails.append(funding_demo.seed(area))
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
