@@ -114,7 +114,7 @@ def test_kuf_page_shows_totals_and_definitions(client_as, kuf_data, area):
     assert 'id="kuf-total-planned">5.030,49' in html
     assert 'id="kuf-total-approved">2.880,00' in html
     assert 'id="kuf-total-paid">2.380,00' in html
-    assert "Bewilligt: Zeilen mit Stand bewilligt, ausgezahlt oder abgerechnet." in html
+    assert "Differenz: bewilligt abzüglich geplant." in html
     assert "Nur im Entwurf" not in html
     html2 = client_as("reader").get(kuf_urls(area)["kuf"] + "?version=2").content.decode()
     assert "77.777,00" in html2
@@ -130,23 +130,25 @@ def test_xlsx_opens_and_totals_match(client_as, kuf_data, area):
     rows = list(overview.iter_rows(values_only=True))
     header_index = next(i for i, r in enumerate(rows) if r[0] == "Jahr")
     header = rows[header_index]
-    assert "Städtebauförderung – Bund" in header and header[-3] == "Summe geplant"
+    assert "Städtebauförderung – Bund" in header and header[-6] == "Summe geplant"
+    assert header[-2] == "Summe ausgezahlt" and header[-1] == "Differenz bewilligt – geplant"
     total_row = next(r for r in rows if r[0] == "Summe")
-    assert D(str(total_row[-3])) == D("5030.49")
-    assert D(str(total_row[-2])) == D("2880")
-    assert D(str(total_row[-1])) == D("2380")
+    assert D(str(total_row[-6])) == D("5030.49")
+    assert D(str(total_row[-4])) == D("2880")
+    assert D(str(total_row[-2])) == D("2380")
+    assert D(str(total_row[-1])) == D("2880") - D("5030.49")
     year_rows = rows[header_index + 1 : header_index + 4]
     assert [r[0] for r in year_rows] == [2024, 2025, 2026]
-    assert sum(D(str(r[-3])) for r in year_rows) == D("5030.49")
+    assert sum(D(str(r[-6])) for r in year_rows) == D("5030.49")
     # Numbers are numbers, formatted as euros.
-    total_cell = overview.cell(row=rows.index(total_row) + 1, column=len(header) - 2)
+    total_cell = overview.cell(row=rows.index(total_row) + 1, column=len(header) - 5)
     assert isinstance(total_cell.value, int | float | Decimal)
     assert "#,##0.00" in total_cell.number_format and "€" in total_cell.number_format
     measure_rows = list(measures.iter_rows(values_only=True))
     assert measure_rows[0][:2] == ("Handlungsfeld", "Maßnahme")
     spielplatz = next(r for r in measure_rows if r[1] == "Spielplatz")
-    assert D(str(spielplatz[-3])) == D("3500") and D(str(spielplatz[-1])) == D("2000")
-    assert D(str(measure_rows[-1][-3])) == D("5030.49")
+    assert D(str(spielplatz[-6])) == D("3500") and D(str(spielplatz[-2])) == D("2000")
+    assert D(str(measure_rows[-1][-6])) == D("5030.49")
     lines = list(workbook.worksheets[2].iter_rows(values_only=True))
     assert workbook.worksheets[2].title == "Finanzierungszeilen"
     assert len(lines) == 1 + 7
@@ -165,13 +167,17 @@ def test_csv_parses_with_german_format(client_as, kuf_data, area):
         "2025",
         "2026",
         "Summe geplant",
+        "Summe beantragt",
         "Summe bewilligt",
+        "Summe abgerufen",
         "Summe ausgezahlt",
+        "Differenz bewilligt – geplant",
     ]
     hof = next(r for r in rows if r[1] == "Hofprogramm")
     assert hof[3] == "450,50"
-    assert rows[-1][0] == "Summe" and rows[-1][-3:] == ["5030,49", "2880,00", "2380,00"]
-    total = sum(Decimal(r[-3].replace(",", ".")) for r in rows[1:-1] if r[1] != "Zwischensumme")
+    assert rows[-1][0] == "Summe" and rows[-1][-6] == "5030,49"
+    assert rows[-1][-4] == "2880,00" and rows[-1][-2] == "2380,00"
+    total = sum(Decimal(r[-6].replace(",", ".")) for r in rows[1:-1] if r[1] != "Zwischensumme")
     assert total == D("5030.49")
 
 
@@ -212,7 +218,7 @@ def test_pages_render_in_english(client_as, kuf_data, area):
     client.cookies["django_language"] = "en"
     html = client.get(kuf_urls(area)["kuf"]).content.decode()
     assert "Cost and financing overview (KuF)" in html
-    assert "Approved: rows approved, paid out or settled." in html
+    assert "Difference: approved minus planned." in html
     html = client.get(kuf_urls(area)["timeline"]).content.decode()
     assert "Timeline of the measures" in html and "Today" in html
     create = reverse("measures:measure_create", kwargs={"area_slug": area.slug})
