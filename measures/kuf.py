@@ -325,8 +325,12 @@ def _rows_sheet(sheet, kuf: Kuf, *, bold) -> None:
 
 def kuf_csv(kuf: Kuf) -> bytes:
     """The measures table as CSV for German Excel (``ihk.spreadsheets.csv_bytes``: UTF-8 with
-    BOM, semicolons, formula-safe text), amounts with decimal comma and no thousands dots."""
-    rows = [[_("Field of action"), _("Measure")] + [str(y) for y in kuf.years] + stage_headers()]
+    BOM, semicolons, formula-safe text), amounts with decimal comma and no thousands dots.
+
+    The stage sums only, without the (negative) difference: CSV cells are text, and a text that
+    starts with a minus is protected as a possible formula, so it would not read as a number."""
+    headers = stage_headers()[:-1]
+    rows = [[_("Field of action"), _("Measure")] + [str(y) for y in kuf.years] + headers]
 
     def money(value: Decimal) -> str:
         return number_format(value, decimal_pos=2, use_l10n=False).replace(".", ",")
@@ -336,17 +340,17 @@ def kuf_csv(kuf: Kuf) -> bytes:
             rows.append(
                 [group.title, entry.measure.title]
                 + [money(entry.year(y).planned) for y in kuf.years]
-                + [money(a) for a in stage_values(entry.total)]
+                + [money(a) for a in entry.total.stages()]
             )
         rows.append(
             [group.title, _("Subtotal")]
             + [money(group.year(y).planned) for y in kuf.years]
-            + [money(a) for a in stage_values(group.total)]
+            + [money(a) for a in group.total.stages()]
         )
     rows.append(
         [_("Total"), ""]
         + [money(kuf.year(y).planned) for y in kuf.years]
-        + [money(a) for a in stage_values(kuf.total)]
+        + [money(a) for a in kuf.total.stages()]
     )
     return csv_bytes(rows)
 

@@ -123,7 +123,9 @@ def kuf_section(measures) -> dict:
         return {
             "plan": money(values.planned),
             "approved": money(values.approved),
+            "drawn": money(values.drawn),
             "paid": money(values.paid),
+            "difference": money(values.difference),
         }
 
     sources = [(value, label) for value, label in kuf.sources if value in kuf.by_source]

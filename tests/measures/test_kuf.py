@@ -171,13 +171,12 @@ def test_csv_parses_with_german_format(client_as, kuf_data, area):
         "Summe bewilligt",
         "Summe abgerufen",
         "Summe ausgezahlt",
-        "Differenz bewilligt – geplant",
     ]
     hof = next(r for r in rows if r[1] == "Hofprogramm")
     assert hof[3] == "450,50"
-    assert rows[-1][0] == "Summe" and rows[-1][-6] == "5030,49"
-    assert rows[-1][-4] == "2880,00" and rows[-1][-2] == "2380,00"
-    total = sum(Decimal(r[-6].replace(",", ".")) for r in rows[1:-1] if r[1] != "Zwischensumme")
+    assert rows[-1][0] == "Summe" and rows[-1][-5] == "5030,49"
+    assert rows[-1][-3] == "2880,00" and rows[-1][-1] == "2380,00"
+    total = sum(Decimal(r[-5].replace(",", ".")) for r in rows[1:-1] if r[1] != "Zwischensumme")
     assert total == D("5030.49")
 
 
