@@ -49,16 +49,9 @@ def staged(area):
     return version
 
 
-EXPECTED_2025 = dict(
-    planned=D("100000.10"),
-    applied=D("90000"),
-    approved=D("80000"),
-    drawn=D("60000"),
-    paid=D("55000"),
-)
-EXPECTED_2024 = dict(
-    planned=D("1000"), applied=D("1000"), approved=D("1000"), drawn=D("1000"), paid=D("1000")
-)
+STAGES = ("planned", "applied", "approved", "drawn", "paid")
+EXPECTED_2025 = dict(zip(STAGES, map(D, ("100000.10", "90000", "80000", "60000", "55000"))))
+EXPECTED_2024 = dict.fromkeys(STAGES, D("1000"))
 
 
 def _stages(amounts):
