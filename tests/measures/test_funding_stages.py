@@ -50,7 +50,8 @@ def staged(area):
 
 
 STAGES = ("planned", "applied", "approved", "drawn", "paid")
-EXPECTED_2025 = dict(zip(STAGES, map(D, ("100000.10", "90000", "80000", "60000", "55000"))))
+AMOUNTS_2025 = ("100000.10", "90000", "80000", "60000", "55000")
+EXPECTED_2025 = dict(zip(STAGES, map(D, AMOUNTS_2025), strict=True))
 EXPECTED_2024 = dict.fromkeys(STAGES, D("1000"))
 
 
