@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from ihk.formatting import format_money
 from ihk.text import CleanTextFormMixin
 
 from ..models import AreaDeadline, DrawDown, FinancingRow, GrantNotice, Measure
@@ -119,8 +120,8 @@ class DrawDownForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
         if sum(others, amount) > self.notice.amount:
             self.add_error(
                 "amount",
-                _("The draw-downs would exceed the amount of the notice (remaining: %(rest)s €).")
-                % {"rest": self.notice.amount - sum(others, 0)},
+                _("The draw-downs would exceed the amount of the notice (remaining: %(rest)s).")
+                % {"rest": format_money(self.notice.amount - sum(others, 0))},
             )
         return cleaned
 

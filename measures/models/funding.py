@@ -47,12 +47,13 @@ class GrantNoticeQuerySet(models.QuerySet):
         return self.filter(area=area)
 
     def with_drawn(self):
-        """Annotate ``drawn_total``: the sum of draw-downs not rejected (one query per list)."""
+        """Annotate ``drawn_total``: the sum of draw-downs not rejected (one query per list).
+        Ordered explicitly: a GROUP BY query does not use ``Meta.ordering``."""
         return self.annotate(
             drawn_total=Sum(
                 "draw_downs__amount", filter=~Q(draw_downs__state=DrawDownState.REJECTED)
             )
-        )
+        ).order_by(*GrantNotice._meta.ordering)
 
 
 class GrantNotice(models.Model):
