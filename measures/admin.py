@@ -6,9 +6,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     ActionField,
+    AreaDeadline,
     ConceptVersion,
     ContinuationElement,
+    DrawDown,
     FinancingRow,
+    GrantNotice,
     Goal,
     Indicator,
     IndicatorValue,
@@ -102,7 +105,7 @@ class MilestoneInline(admin.TabularInline):
 class FinancingRowInline(admin.TabularInline):
     model = FinancingRow
     extra = 0
-    raw_id_fields = ["actor"]
+    raw_id_fields = ["actor", "notice"]
 
 
 @admin.register(Measure)
@@ -179,3 +182,27 @@ class ContinuationElementAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "description", "financing_source"]
     raw_id_fields = ["responsible_actor"]
     list_select_related = ["area"]
+
+
+# --- funding administration (notices with draw-downs, due dates; feed tokens stay out: secrets)
+
+
+class DrawDownInline(admin.TabularInline):
+    model = DrawDown
+    extra = 0
+
+
+@admin.register(GrantNotice)
+class GrantNoticeAdmin(SimpleHistoryAdmin):
+    list_display = ["programme", "programme_year", "file_number", "area", "amount"]
+    list_filter = ["funding_body", "programme_year", "area"]
+    search_fields = ["programme", "file_number", "area__name"]
+    raw_id_fields = ["area", "measures"]
+    inlines = [DrawDownInline]
+
+
+@admin.register(AreaDeadline)
+class AreaDeadlineAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "due_on", "done", "area"]
+    list_filter = ["kind", "done", "area"]
+    raw_id_fields = ["area"]
