@@ -46,10 +46,16 @@ class GanttGroup:
 
 
 def gantt_rows(measures) -> list[GanttGroup]:
-    """Measures grouped by their first field of action, fields in their order, then untied."""
+    """Measures grouped by their first field of action, fields in their order, then untied.
+
+    A measure of ``overview.measures_of_page`` brings its ``listed_field``; others are grouped
+    by ``primary_action_field()`` (prefetched links)."""
     groups: dict = {}
     for measure in measures:
-        first = measure.primary_action_field()
+        if hasattr(measure, "listed_field"):
+            first = measure.listed_field
+        else:
+            first = measure.primary_action_field()
         key = (first.order, first.pk) if first else (10**6, 0)
         title = first.title if first else _("Without field of action")
         groups.setdefault(key, GanttGroup(title=title)).measures.append(measure)
