@@ -171,7 +171,16 @@ class MeasureQuerySet(models.QuerySet):
             models.Prefetch(
                 "financing_rows",
                 queryset=FinancingRow.objects.only(
-                    "measure_id", "year", "source", "state", "amount", "in_kind"
+                    "measure_id",
+                    "year",
+                    "source",
+                    "state",
+                    "amount",
+                    "amount_applied",
+                    "amount_approved",
+                    "amount_drawn",
+                    "amount_paid",
+                    "in_kind",
                 ),
             )
         )
