@@ -43,6 +43,13 @@ def _measure_row(measure) -> dict:
         "planned_start": iso(measure.planned_start),
         "planned_end": iso(measure.planned_end),
         "cost": money(sum((r.amount for r in measure.financing_rows.all()), Decimal(0))),
+        # Stage sums for the funding authority's reading: granted and spent (paid out).
+        "approved": money(
+            sum((r.stage_amount("approved") for r in measure.financing_rows.all()), Decimal(0))
+        ),
+        "paid": money(
+            sum((r.stage_amount("paid") for r in measure.financing_rows.all()), Decimal(0))
+        ),
         "public": measure.is_public,
     }
 
@@ -102,6 +109,8 @@ def concept_document(version, *, public: bool) -> dict:
         "without_field": without_field,
         "measure_count": len(rows),
         "cost_total": money(sum((Decimal(row["cost"]) for row in rows), Decimal(0))),
+        "approved_total": money(sum((Decimal(row["approved"]) for row in rows), Decimal(0))),
+        "paid_total": money(sum((Decimal(row["paid"]) for row in rows), Decimal(0))),
         "gantt_charts": gantt_charts(
             measures, today=timezone.localdate(), id_prefix="concept-gantt"
         ),
