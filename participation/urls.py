@@ -4,6 +4,7 @@ from django.urls import path  # noqa: F401
 
 from .views import contributions as contribution_views
 from .views import events as event_views
+from .views import maps as map_views
 from .views import moderation as moderation_views
 from .views import overview as overview_views
 
@@ -74,4 +75,9 @@ urlpatterns = [
         name="moderation_idea",
     ),
     path("privacy/", moderation_views.PrivacyRequestView.as_view(), name="privacy"),
+]
+
+# --- the area map (participation/maps.py)
+urlpatterns += [
+    path("map/", map_views.AreaMapView.as_view(), name="area_map"),
 ]
