@@ -6,6 +6,7 @@ from .views import contributions as contribution_views
 from .views import events as event_views
 from .views import maps as map_views
 from .views import moderation as moderation_views
+from .views import open_data as open_data_views
 from .views import overview as overview_views
 
 app_name = "participation"
@@ -80,4 +81,14 @@ urlpatterns = [
 # --- the area map (participation/maps.py)
 urlpatterns += [
     path("map/", map_views.AreaMapView.as_view(), name="area_map"),
+]
+
+# --- open data (participation/open_data.py)
+urlpatterns += [
+    path("open-data/", open_data_views.OpenDataView.as_view(), name="open_data"),
+    path(
+        "open-data/<slug:dataset>.<str:fmt>",
+        open_data_views.OpenDataFileView.as_view(),
+        name="open_data_file",
+    ),
 ]
