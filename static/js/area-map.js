@@ -30,7 +30,12 @@
     if (fallback) {
       fallback.remove();
     }
-    var map = L.map(el, { zoomControl: false, attributionControl: Boolean(data.tiles) });
+    // No fade: popups are readable at once (and contrast checks do not catch them half-faded).
+    var map = L.map(el, {
+      zoomControl: false,
+      attributionControl: Boolean(data.tiles),
+      fadeAnimation: false,
+    });
     L.control
       .zoom({ zoomInTitle: data.labels.zoomIn, zoomOutTitle: data.labels.zoomOut })
       .addTo(map);
@@ -81,14 +86,17 @@
     }
     var drawn = baseMap(el, data);
     data.markers.forEach(function (item) {
+      drawn.bounds.extend(L.latLng(item.lat, item.lon));
+    });
+    // Markers are drawn once the map has a view.
+    fit(drawn.map, drawn.bounds);
+    data.markers.forEach(function (item) {
       var label = data.labels[item.kind] + ": " + item.title;
       var marker = L.marker([item.lat, item.lon], { icon: pin(item.kind), title: label })
         .bindPopup(popupContent(item, data.labels))
         .addTo(drawn.map);
       marker.getElement().setAttribute("aria-label", label);
-      drawn.bounds.extend(marker.getLatLng());
     });
-    fit(drawn.map, drawn.bounds);
   }
 
   function readPoint(latInput, lonInput) {
