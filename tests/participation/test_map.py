@@ -213,3 +213,27 @@ def test_valid_outlines_pass():
     validate_outline(OUTLINE)
     validate_outline({"type": "MultiPolygon", "coordinates": [[RING], [RING]]})
     validate_outline(None)
+
+
+@pytest.mark.django_db
+def test_demo_places_rows_inside_the_outline_once(area):
+    from ihk.demo import DEMO_OUTLINE
+    from ihk.geo import outline_bounds
+    from participation import demo_map
+    from participation.maps import map_items
+
+    validate_outline(DEMO_OUTLINE)
+    area.outline = DEMO_OUTLINE
+    area.save()
+    for _ in range(3):
+        MeasureFactory(area=area)
+        IdeaFactory(area=area)
+        EventFactory(area=area)
+    demo_map.seed(area)
+    items = map_items(area)
+    placed = [row for rows in items.values() for row in rows]
+    assert all(items.values()) and len(placed) == 6
+    south, west, north, east = outline_bounds(DEMO_OUTLINE)
+    assert all(south < r["lat"] < north and west < r["lon"] < east for r in placed)
+    demo_map.seed(area)
+    assert map_items(area) == items
