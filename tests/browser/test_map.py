@@ -1,6 +1,6 @@
 """The area map in Chromium: drawn without any request to another host when no basemap is
-configured, accessible with its list alternative (axe), no CSP violation; a resident places an
-idea by clicking on the map."""
+configured, accessible with its list alternative (axe), no CSP violation; the open-data page
+passes axe; a resident places an idea by clicking on the map."""
 
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -51,6 +51,8 @@ def test_map_page_is_local_accessible_and_places_an_idea(page, area, live_server
     assert page.locator(".leaflet-popup a", has_text="Spielplatz Lindenhof").is_visible()
     table = page.get_by_role("table", name="Maßnahmen auf der Karte")
     assert table.get_by_role("link", name="Spielplatz Lindenhof").is_visible()
+    assert axe_violations(page) == []
+    page.goto(f"/areas/{area.slug}/open-data/")
     assert axe_violations(page) == []
 
     page.goto(f"/areas/{area.slug}/ideas/new/")
