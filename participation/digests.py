@@ -108,7 +108,8 @@ def _answer_notices(since, until):
 
 def _changes(history, fields: tuple[str, ...], since, until):
     """``{id: (before, latest)}`` of the rows changed in ``(since, until]``: their last
-    historical state before the window (``None`` if created in it) and their latest state."""
+    historical state before the window (their first state if created in it) and their
+    latest state."""
     ids = set(
         history.filter(history_date__gt=since, history_date__lte=until).values_list("id", flat=True)
     )
@@ -121,20 +122,19 @@ def _changes(history, fields: tuple[str, ...], since, until):
     )
     before, latest = {}, {}
     for row in rows:
-        if row["history_date"] <= since:
+        if row["history_date"] <= since or row["id"] not in before:
             before[row["id"]] = row
         latest[row["id"]] = row
-    return {pk: (before.get(pk), latest[pk]) for pk in ids}
+    return {pk: (before[pk], latest[pk]) for pk in ids}
 
 
 def _measure_notices(since, until):
-    """A public measure whose status or progress differs from its state before the window
-    (new measures are not news about progress)."""
+    """A public measure whose status or progress differs from its state before the window."""
     changes = _changes(Measure.history, ("status", "progress"), since, until)
     changed = {
         pk: new
         for pk, (old, new) in changes.items()
-        if old is not None and (old["status"], old["progress"]) != (new["status"], new["progress"])
+        if (old["status"], old["progress"]) != (new["status"], new["progress"])
     }
     measures = Measure.objects.public().filter(pk__in=changed).select_related("area")
     for measure in measures:
@@ -154,10 +154,11 @@ def _version_notices(since, until):
     changes = _changes(ConceptVersion.history, ("is_current", "status"), since, until)
     wanted = {}
     for pk, (old, new) in changes.items():
-        if new["is_current"] and not (old and old["is_current"]):
+        created = old is new
+        if new["is_current"] and (created or not old["is_current"]):
             wanted[pk] = "current"
-        elif new["status"] == VersionStatus.PARTICIPATION and not (
-            old and old["status"] == VersionStatus.PARTICIPATION
+        elif new["status"] == VersionStatus.PARTICIPATION and (
+            created or old["status"] != VersionStatus.PARTICIPATION
         ):
             wanted[pk] = "participation"
     versions = ConceptVersion.objects.filter(pk__in=wanted, area__is_public=True)
