@@ -91,9 +91,7 @@ def test_double_opt_in_then_change_mail_then_one_click_unsubscribe(client, area)
 
     # RFC 8058: the mail program POSTs without a CSRF token or cookie.
     client.handler.enforce_csrf_checks = True
-    response = client.post(
-        unsubscribe.split("8000", 1)[-1], {"List-Unsubscribe": "One-Click"}
-    )
+    response = client.post(unsubscribe.split("8000", 1)[-1], {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert not Subscription.objects.exists()
 
@@ -157,9 +155,7 @@ def test_measure_followers_get_progress_and_answers_of_their_measure_only(area):
     measure.save()
     other.progress = 10
     other.save()
-    CommentFactory(
-        area=area, measure=measure, official_answer="Danke!", answered_at=timezone.now()
-    )
+    CommentFactory(area=area, measure=measure, official_answer="Danke!", answered_at=timezone.now())
     assert digests.collect_notices() == 3
     sent, _more = digests.send_due()
     assert sent == 2
