@@ -242,3 +242,16 @@ def test_privacy_tool_finds_and_erases_registrations_and_subscriptions(client_as
     from participation.models import Subscription
 
     assert not Subscription.objects.exists()
+
+
+def test_demo_data_is_idempotent_and_shows_a_waiting_list(area):
+    from participation import demo_reach
+    from participation.models import Subscription
+
+    EventFactory(area=area, starts_at=timezone.now() + datetime.timedelta(days=5))
+    demo_reach.seed(area, scale="small")
+    demo_reach.seed(area, scale="small")
+    assert Registration.objects.confirmed().count() == demo_reach.CAPACITY
+    assert Registration.objects.waiting().count() == 2
+    assert Subscription.objects.confirmed().count() == 2
+    assert not mail.outbox
