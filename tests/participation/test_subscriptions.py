@@ -1,6 +1,7 @@
 """Following an area or a measure by e-mail: double opt-in, change → notice → mail, unsubscribe."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -233,7 +234,7 @@ def test_the_task_and_the_command_send_in_batches(area, settings):
     assert deliver_notices_task.call() == 3
     EventFactory(area=area, starts_at=timezone.now() + datetime.timedelta(days=4))
     mail.outbox.clear()
-    call_command("send_subscription_mails", "--now", stdout=open("/dev/null", "w"))
+    call_command("send_subscription_mails", "--now", stdout=io.StringIO())
     assert len(mail.outbox) == 3
 
 
