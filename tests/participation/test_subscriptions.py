@@ -253,3 +253,54 @@ def test_settings_page_changes_topics_and_rhythm(client, area):
     assert client.post(url, {"topics": [], "rhythm": "daily"}).status_code == 200
     subscription.refresh_from_db()
     assert subscription.rhythm == "weekly"
+
+
+def test_hostile_subscribe_input_is_refused(client, area, other_area):
+    cases = [
+        {"email": "not-an-address"},
+        {"email": "a" * 250 + "@example.org"},
+        {"email": "anna\x00@example.org"},
+        {"topics": ["everything"]},
+        {"topics": []},
+        {"rhythm": "hourly"},
+        {"consent": ""},
+        {"website": "http://spam.example"},
+    ]
+    for extra in cases:
+        response = subscribe(client, area, **extra)
+        assert response.status_code == 200, extra
+    assert not Subscription.objects.exists() and not mail.outbox
+    # A measure of another area, a hidden one and a non-public area are not there.
+    foreign = MeasureFactory(area=other_area)
+    assert subscribe(client, area, measure=foreign).status_code == 404
+    other_area.is_public = False
+    other_area.save()
+    assert subscribe(client, other_area).status_code == 404
+    # Topics a measure cannot have are dropped.
+    measure = MeasureFactory(area=area)
+    subscribe(client, area, measure=measure, topics=["answers"])
+    assert subscribe(client, area, measure=measure, topics=["events"]).status_code == 200
+    assert Subscription.objects.get().topics == ["answers"]
+
+
+def test_subscription_rate_limit(client, area, settings):
+    settings.PARTICIPATION_RATE_LIMITS = {"subscription": (2, 3600)}
+    for n in range(2):
+        assert subscribe(client, area, email=f"p{n}@example.org").status_code == 302
+    response = subscribe(client, area, email="p9@example.org")
+    assert response.status_code == 429 and "p9@example.org" in response.content.decode()
+    assert Subscription.objects.count() == 2
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_subscription_pages_do_not_grow(client, area, count, django_assert_max_num_queries):
+    for n in range(count):
+        confirmed_subscription(area, email=f"p{n}@example.org")
+    subscription = Subscription.objects.first()
+    manage = reverse(
+        "participation:subscription_manage",
+        args=[area.slug, subscription_services.make_token(subscription, MANAGE_SALT)],
+    )
+    for url in (reverse("participation:subscribe", args=[area.slug]), manage):
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
