@@ -19,16 +19,20 @@ from ..registration_services import free_places, is_open
 register = template.Library()
 
 
-@register.inclusion_tag("participation/subscriptions/_follow_link.html")
-def follow_link(obj):
-    """An area (``Area``) or a public measure (anything with ``area`` and ``pk``)."""
-    if hasattr(obj, "area_id"):
-        url = reverse(
-            "participation:subscribe_measure",
-            kwargs={"area_slug": obj.area.slug, "measure_pk": obj.pk},
-        )
-        return {"url": url, "is_measure": True}
-    return {"url": reverse("participation:subscribe", kwargs={"area_slug": obj.slug})}
+@register.inclusion_tag("participation/subscriptions/_follow_link.html", takes_context=True)
+def follow_link(context, obj):
+    """An area (``Area``) or a public measure (anything with ``area_id`` and ``pk``).
+
+    The page's ``area`` is used for the slug when it is the object's, so no query is needed.
+    """
+    if not hasattr(obj, "area_id"):
+        return {"url": reverse("participation:subscribe", kwargs={"area_slug": obj.slug})}
+    area = context.get("area")
+    slug = area.slug if getattr(area, "pk", None) == obj.area_id else obj.area.slug
+    url = reverse(
+        "participation:subscribe_measure", kwargs={"area_slug": slug, "measure_pk": obj.pk}
+    )
+    return {"url": url, "is_measure": True}
 
 
 @register.inclusion_tag("participation/registrations/_event_registration.html")
