@@ -15,6 +15,7 @@ from measures import demo as measures_demo
 from participation import demo as participation_demo
 from participation import demo_contributions as contributions_demo
 from participation import demo_map as map_demo
+from participation import demo_reach as reach_demo
 from reports import demo as reports_demo
 
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
             map_demo.seed(area, scale=scale)
+            reach_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
