@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PG = os.environ.get("BENCH_PG", "postgres://ihk:ihk@127.0.0.1:5432")
-MIN_MEASURES = {"small": 5, "large": 180, "xlarge": 900}
-BUSY_MEASURE_COMMENTS = 500  # the measure page the issue benchmarks  # below this the database is re-seeded
+MIN_MEASURES = {"small": 5, "large": 180, "xlarge": 900}  # below this the database is re-seeded
+BUSY_MEASURE_COMMENTS = 500  # the measure page the issue benchmarks
 SECRET_KEY = secrets.token_urlsafe(64)
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
