@@ -21,5 +21,8 @@ class ParticipationConfig(AppConfig):
                 "Idea": "area_id",
                 "Comment": "area_id",
                 "CommentReport": "comment.area_id",
+                # Free places on the public event page.
+                "Registration": "event.area_id",
+                "RegistrationSettings": "event.area_id",
             },
         )

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0003_import_job'),
-        ('ihk', '0003_city_roles'),
+        ('ihk', '0004_city_roles'),
         ('measures', '0004_financing_source_in_kind'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
+from ihk.caching import cached_value
 from ihk.mixins import internal_crumbs
 
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
@@ -54,7 +55,13 @@ class KufView(VersionMeasuresMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.version is not None:
-            context["kuf"] = kuf = kuf_totals(self.version)
+            # Totals of the whole version, cached under the area's generation (a change of any
+            # measure or financing row renews them; they do not depend on the user).
+            context["kuf"] = kuf = cached_value(
+                f"kuf-totals:{self.version.pk}",
+                area_slug=self.area.slug,
+                compute=lambda: kuf_totals(self.version),
+            )
             measures = measures_of_page(context["measures"], Measure.objects.for_kuf_page())
             context["page_groups"] = kuf_page_groups(measures, kuf)
         context["title"] = self.kuf_title()

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from ihk.caching import cached_value
+
 from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
 from ..models import Measure
 from ..overview import field_overview, measures_of_page, ordered_measures
@@ -49,8 +51,14 @@ class TimelinePageMixin:
         measures = measures_of_page(
             context["measures"], Measure.objects.for_gantt_page(), fields=fields
         )
-        context["summary"], context["summary_rows"] = summary_chart(
-            self.version, fields, area=self.area, public=self.public, id_prefix="summary-gantt"
+        # The summary aggregates the whole version: cached under the area's generation (it
+        # depends on neither the page nor the user; the view has checked the permission).
+        context["summary"], context["summary_rows"] = cached_value(
+            f"timeline-summary:{self.version.pk}:{self.public}",
+            area_slug=self.area.slug,
+            compute=lambda: summary_chart(
+                self.version, fields, area=self.area, public=self.public, id_prefix="summary-gantt"
+            ),
         )
         title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
         context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only

@@ -24,6 +24,13 @@ from .events import (
     Outcome,
     participation_gaps,
 )
+from .registrations import (
+    Registration,
+    RegistrationQuerySet,
+    RegistrationSettings,
+    RegistrationStatus,
+)
+from .subscriptions import Notice, NoticeScan, Rhythm, Subscription, SubscriptionQuerySet, Topic
 
 __all__ = [
     "Attendance",
@@ -45,4 +52,14 @@ __all__ = [
     "Outcome",
     "SubmissionThrottle",
     "participation_gaps",
+    "Notice",
+    "NoticeScan",
+    "Registration",
+    "RegistrationQuerySet",
+    "RegistrationSettings",
+    "RegistrationStatus",
+    "Rhythm",
+    "Subscription",
+    "SubscriptionQuerySet",
+    "Topic",
 ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ihk', '0002_create_cache_table'),
+        ('ihk', '0003_area_outline'),
     ]
 
     operations = [
