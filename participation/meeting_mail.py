@@ -99,4 +99,3 @@ def send_queued_invitations(*, meeting_id: int) -> int:
                 invitation.sent_at = timezone.now()
                 sent += 1
             invitation.save(update_fields=["state", "sent_at"])
-

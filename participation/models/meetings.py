@@ -23,6 +23,11 @@ from measures.models import ConceptVersion, Measure
 from .contributions import Idea
 
 
+# Length limits of the free texts (checked by the forms and by full_clean in the services).
+TEXT_LIMIT = 5000
+MINUTES_LIMIT = 50000
+
+
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("meeting", "planned")
     HELD = "held", pgettext_lazy("meeting", "held")
@@ -97,12 +102,17 @@ class Meeting(models.Model):
     )
     invitation_note = models.TextField(
         _("note for the invitation"),
+        max_length=TEXT_LIMIT,
         blank=True,
         help_text=_("Appears in the invitation e-mail above the agenda."),
     )
     guests = models.PositiveSmallIntegerField(_("guests"), default=0)
-    minutes_public = models.TextField(_("minutes (public part)"), blank=True)
-    minutes_internal = models.TextField(_("minutes (internal part)"), blank=True)
+    minutes_public = models.TextField(
+        _("minutes (public part)"), max_length=MINUTES_LIMIT, blank=True
+    )
+    minutes_internal = models.TextField(
+        _("minutes (internal part)"), max_length=MINUTES_LIMIT, blank=True
+    )
     minutes_published = models.BooleanField(
         _("publish the public minutes"),
         default=False,
@@ -166,7 +176,7 @@ class AgendaItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     title = models.CharField(_("title"), max_length=250)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_LIMIT, blank=True)
     is_public = models.BooleanField(
         pgettext_lazy("agenda item", "public item"),
         default=True,
@@ -252,8 +262,8 @@ class Decision(models.Model):
         related_name="excluded_from_decisions",
         verbose_name=_("excluded for a conflict of interest"),
     )
-    conditions = models.TextField(_("changes or conditions"), blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    conditions = models.TextField(_("changes or conditions"), max_length=TEXT_LIMIT, blank=True)
+    reason = models.TextField(_("reason"), max_length=TEXT_LIMIT, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
