@@ -113,6 +113,18 @@ def move_agenda_item(item: AgendaItem, *, up: bool) -> None:
 
 
 @transaction.atomic
+def remove_agenda_item(item: AgendaItem) -> None:
+    """Delete ``item`` (with its decision) and close the gap in the numbering."""
+    meeting = item.meeting
+    item.delete()
+    rows = meeting.agenda_items.select_for_update().order_by("position", "pk")
+    for position, row in enumerate(rows, start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+
+
+@transaction.atomic
 def record_attendance(meeting: Meeting, *, statuses: dict[int, str], guests: int = 0) -> None:
     """Store attendance per membership id (``AttendanceStatus``); memberships left out or given
     an empty status lose their entry. Only current members of the meeting's committee count."""

@@ -22,7 +22,6 @@ from measures.models import ConceptVersion, Measure
 
 from .contributions import Idea
 
-
 # Length limits of the free texts (checked by the forms and by full_clean in the services).
 TEXT_LIMIT = 5000
 MINUTES_LIMIT = 50000
