@@ -55,6 +55,7 @@ def invitation_message(meeting: Meeting, items, email: str) -> EmailMessage:
             "committee": meeting.committee.name,
             "date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y"),
         }
+        subject = " ".join(subject.split())  # a line break would be a header injection
         body = render_to_string(
             "participation/meetings/invitation_email.txt",
             {"meeting": meeting, "items": items},
