@@ -11,17 +11,16 @@ from types import SimpleNamespace
 
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView, TemplateView
 
 from actors.models import ActorStatus
-from ihk.caching import cache_public_page, cached_fragment
+from ihk.caching import cache_public_page, cached_fragment, cached_value
 from ihk.mixins import AreaMixin, PublicAreaMixin, public_crumbs
 from ihk.views import AreaPublicView
 
@@ -225,21 +224,50 @@ class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
 
 
 @cache_public_page()
-class PublicMeasureView(AreaMixin, DetailView):
-    """A public measure of a public area; anything else is 404 for everyone."""
+class PublicMeasureView(AreaMixin, TemplateView):
+    """A public measure of a public area; anything else is 404 for everyone.
+
+    The measure's part of the page (facts, timeline, costs) is one fragment cached under the
+    area's generation, 404s included; only the comment form is rendered per request, so a busy
+    measure page costs two cache round trips and the area's row, however long its discussion.
+    """
 
     template_name = "measures/public_measure.html"
-    context_object_name = "measure"
 
-    def get_object(self, queryset=None):
+    def get_context_data(self, **kwargs):
         area = self.area
         if not area.is_public and not self.request.user.has_perm("ihk.view_area_internal", area):
             raise Http404
-        queryset = Measure.objects.public_for(area).for_detail()
-        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+        part = cached_value(
+            f"public-measure:{self.kwargs['pk']}",
+            area_slug=area.slug,
+            compute=lambda: self.render_part(self.kwargs["pk"]),
+        )
+        if part is None:
+            raise Http404
+        # An unsaved stand-in with the fields the page and the comment tags read (no query).
+        kwargs["measure"] = measure = Measure(**part["measure"])
+        kwargs["breadcrumbs"] = [
+            (_("Areas"), reverse("ihk:home")),
+            (area.name, area.get_absolute_url()),
+            (measure.title, ""),
+        ]
+        kwargs["article_html"] = mark_safe(part["html"])  # noqa: S308 – rendered by a template
+        return super().get_context_data(**kwargs)
 
-    def get_context_data(self, **kwargs):
-        measure = self.object
+    def render_part(self, pk):
+        """The HTML of the measure's facts and the fields the page needs, or None (404)."""
+        queryset = Measure.objects.public_for(self.area).for_detail()
+        measure = queryset.filter(pk=pk).first()
+        if measure is None:
+            return None
+        html = render_to_string(
+            "measures/partials/_public_measure_article.html", self.article_context(measure)
+        )
+        fields = ("id", "area_id", "title", "is_public")
+        return {"measure": {name: getattr(measure, name) for name in fields}, "html": html}
+
+    def article_context(self, measure) -> dict:
         version = ConceptVersion.objects.filter(area=self.area).current().first()
         action_fields = [
             f for f in measure.action_fields.all() if version and f.version_id == version.pk
@@ -253,32 +281,26 @@ class PublicMeasureView(AreaMixin, DetailView):
         for row in rows:
             by_source.setdefault(row.get_source_display(), 0)
             by_source[row.get_source_display()] += row.amount
-        kwargs.update(
-            {
-                "version": version,
-                "action_fields": action_fields,
-                "goals": goals,
-                "lead_actor": lead if lead and _is_public_actor(lead) else None,
-                "partners": [a for a in measure.partner_actors.all() if _is_public_actor(a)],
-                "milestones": list(measure.milestones.all()),
-                # Not "measure": its "-title" id would collide with the page's h1.
-                "gantt": mark_safe(  # noqa: S308 – built from escaped values only
-                    gantt_svg(
-                        [measure],
-                        today=timezone.localdate(),
-                        title=_("Timeline of “%(title)s”") % {"title": measure.title},
-                        id_prefix="measure-gantt",
-                        row_label=_("This measure"),
-                    )
-                ),
-                "cost_total": sum((r.amount for r in rows), 0),
-                "cost_by_source": sorted(by_source.items()),
-                "years": sorted({r.year for r in rows}),
-                "breadcrumbs": [
-                    (_("Areas"), reverse("ihk:home")),
-                    (self.area.name, self.area.get_absolute_url()),
-                    (measure.title, ""),
-                ],
-            }
-        )
-        return super().get_context_data(**kwargs)
+        return {
+            "area": self.area,
+            "measure": measure,
+            "version": version,
+            "action_fields": action_fields,
+            "goals": goals,
+            "lead_actor": lead if lead and _is_public_actor(lead) else None,
+            "partners": [a for a in measure.partner_actors.all() if _is_public_actor(a)],
+            "milestones": list(measure.milestones.all()),
+            # Not "measure": its "-title" id would collide with the page's h1.
+            "gantt": mark_safe(  # noqa: S308 – built from escaped values only
+                gantt_svg(
+                    [measure],
+                    today=timezone.localdate(),
+                    title=_("Timeline of “%(title)s”") % {"title": measure.title},
+                    id_prefix="measure-gantt",
+                    row_label=_("This measure"),
+                )
+            ),
+            "cost_total": sum((r.amount for r in rows), 0),
+            "cost_by_source": sorted(by_source.items()),
+            "years": sorted({r.year for r in rows}),
+        }
