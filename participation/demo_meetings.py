@@ -15,7 +15,7 @@ from ihk.models import AreaRole, Role
 from measures.models import ConceptVersion, Measure
 
 from . import meeting_services as services
-from .models.meetings import Meeting, MeetingStatus
+from .models import Meeting, MeetingStatus
 
 PUBLIC_MINUTES = (
     "Die Lenkungsgruppe hat den Sachstand der Maßnahmen beraten. Die Umgestaltung des "
@@ -99,6 +99,10 @@ def _held_meeting(area, committee, day, measures, version) -> None:
     )
     services.record_decision(internal, outcome="deferred", reason="Verhandlungen laufen noch.")
 
+    _minutes_and_tasks(area, meeting, first)
+
+
+def _minutes_and_tasks(area, meeting, item) -> None:
     meeting.status = MeetingStatus.HELD
     meeting.minutes_public = PUBLIC_MINUTES
     meeting.minutes_internal = INTERNAL_MINUTES
@@ -109,7 +113,7 @@ def _held_meeting(area, committee, day, measures, version) -> None:
     services.add_task(
         meeting,
         title="Auflagen zur Barrierefreiheit an das Planungsbüro geben",
-        agenda_item=first,
+        agenda_item=item,
         owner_user=manager.user if manager else None,
         owner_name="" if manager else "Quartiersmanagement",
         due_on=timezone.localdate() + datetime.timedelta(days=10),

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .ical import BERLIN, PRODID
-from .models.meetings import InvitationState, Meeting, MeetingInvitation
+from .models import InvitationState, Meeting, MeetingInvitation
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from django.utils import translation
 from actors.models import ActorKind
 from ihk.pdf import html_to_pdf
 
-from .models.meetings import AttendanceStatus, Meeting
+from .models import AttendanceStatus, Meeting
 
 CACHE_SECONDS = 24 * 3600
 

@@ -18,7 +18,7 @@ from actors.models import Committee, CommitteeMembership
 from ihk.models import AreaRole
 
 from .meeting_tasks import send_meeting_invitations_task
-from .models.meetings import (
+from .models import (
     AgendaItem,
     AttendanceStatus,
     Decision,

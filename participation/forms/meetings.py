@@ -11,12 +11,12 @@ from ihk.dates import DateBoundsMixin
 from ihk.text import CleanTextFormMixin
 from measures.models import ConceptVersion, Measure
 
-from ..models import Idea
-from ..models.meetings import (
+from ..models import (
     AgendaItem,
     AttendanceStatus,
     Decision,
     FollowUpTask,
+    Idea,
     Meeting,
 )
 from .events import DATETIME_FORMAT, DateTimeLocalInput

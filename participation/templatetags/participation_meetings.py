@@ -4,7 +4,7 @@ follow-up tasks and the next meeting."""
 from django import template
 from django.utils import timezone
 
-from ..models.meetings import FollowUpTask, Meeting, MeetingStatus
+from ..models import FollowUpTask, Meeting, MeetingStatus
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def meetings_dashboard_card(context, area, limit=5):
         "open_count": tasks.count(),
         "next_meeting": Meeting.objects.for_area(area)
         .filter(status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())
-        .select_related("committee")
+        .select_related("committee", "area")
         .order_by("starts_at", "pk")
         .first(),
         "today": timezone.localdate(),

@@ -13,7 +13,7 @@ from django.views.generic import CreateView, FormView, UpdateView, View
 
 from .. import meeting_services
 from ..forms.meetings import AgendaItemForm, AttendanceForm, DecisionForm, FollowUpTaskForm
-from ..models.meetings import Decision
+from ..models import Decision
 from .meetings import MeetingMixin
 
 

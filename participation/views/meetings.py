@@ -21,7 +21,7 @@ from ihk.mixins import AreaPermissionMixin, PublicAreaMixin, internal_crumbs, pu
 from .. import meeting_services
 from ..forms.meetings import MeetingForm, MinutesForm
 from ..meeting_pdf import render_minutes_pdf
-from ..models.meetings import AgendaItem, Meeting, MeetingInvitation, MeetingStatus
+from ..models import AgendaItem, Meeting, MeetingInvitation, MeetingStatus
 
 
 class MeetingMixin(AreaPermissionMixin):

@@ -204,3 +204,34 @@ def test_detail_query_count_does_not_grow(client_as, area, meeting, django_asser
         add_item(n)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(address)
+
+
+def test_lists_and_dashboard_query_counts_do_not_grow(
+    client_as, area, meeting, django_assert_max_num_queries
+):
+    area.is_public = True
+    area.save()
+    client = client_as("manager")
+    addresses = [
+        u("meeting_list", area),
+        u("meeting_public_list", area),
+        reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug}),
+    ]
+
+    def add_meeting(n):
+        other = MeetingFactory(committee=meeting.committee)
+        item = AgendaItemFactory(meeting=other)
+        Decision.objects.create(agenda_item=item, outcome="approved")
+        FollowUpTask.objects.create(meeting=other, title=f"Aufgabe {n}", owner_name="QM")
+
+    add_meeting(0)
+    counts = []
+    for address in addresses:
+        with django_assert_max_num_queries(40) as few:
+            assert client.get(address).status_code == 200
+        counts.append(len(few.captured_queries))
+    for n in range(1, 12):
+        add_meeting(n)
+    for address, count in zip(addresses, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(address)
