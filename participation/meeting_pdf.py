@@ -55,7 +55,7 @@ def minutes_context(meeting: Meeting, *, public: bool) -> dict:
 def render_minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
     with translation.override("de"):
         html = render_to_string(
-            "participation/meetings/minutes_pdf.html", minutes_context(meeting, public=public)
+            "participation/meetings/pdf/minutes.html", minutes_context(meeting, public=public)
         )
     key = "ihk:minutes-pdf:" + hashlib.sha256(html.encode()).hexdigest()
     cache = caches["default"]
