@@ -79,7 +79,7 @@ def send_queued_invitations(*, meeting_id: int) -> int:
     while True:
         with transaction.atomic():
             invitation = (
-                MeetingInvitation.objects.select_for_update(skip_locked=True)
+                MeetingInvitation.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("contact")
                 .filter(meeting_id=meeting_id, state=InvitationState.QUEUED)
                 .order_by("pk")
