@@ -132,9 +132,11 @@ def bump_everything() -> None:
 
 def cached_value(name: str, *, area_slug: str, compute):
     """``compute()``'s result (anything picklable, ``None`` included), cached under the area's
-    generation like a fragment: a change of the area's public data computes it anew, at the
-    latest after ``PAGE_CACHE_SECONDS``. Nothing personal may go in. One round trip to the
-    cache for the generations, one for the value. ``FRAGMENT_CACHE=off`` computes every time.
+    generation like a fragment: a change of the area's data computes it anew, at the latest
+    after ``PAGE_CACHE_SECONDS``. Nothing personal may go in, nor anything that depends on the
+    user; internal figures (KuF totals) may, once the view has checked the permission. One
+    round trip to the cache for the generations (once per request), one for the value.
+    ``FRAGMENT_CACHE=off`` computes every time.
     """
     if not getattr(settings, "FRAGMENT_CACHE", True):
         return compute()

@@ -141,6 +141,41 @@ class MeasureQuerySet(models.QuerySet):
             )
         )
 
+    def for_gantt_page(self):
+        """What the Gantt chart and its table read of a page of measures whose field of action
+        is known (``overview.measures_of_page``): no links, no text beyond the title."""
+        return (
+            self.select_related("area")
+            .only(
+                "pk",
+                "area__slug",
+                "title",
+                "status",
+                "progress",
+                "planned_start",
+                "planned_end",
+                "actual_start",
+                "actual_end",
+            )
+            .prefetch_related(
+                models.Prefetch(
+                    "milestones",
+                    queryset=Milestone.objects.only("measure_id", "due_on", "title", "done"),
+                )
+            )
+        )
+
+    def for_kuf_page(self):
+        """A page of the KuF: titles and financing rows only."""
+        return self.only("pk", "area_id", "title").prefetch_related(
+            models.Prefetch(
+                "financing_rows",
+                queryset=FinancingRow.objects.only(
+                    "measure_id", "year", "source", "state", "amount", "in_kind"
+                ),
+            )
+        )
+
     def for_concept(self, version):
         """``for_timeline`` plus partner actors and financing rows (KuF, reports)."""
         return self.for_timeline(version).prefetch_related(

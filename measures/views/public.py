@@ -25,13 +25,13 @@ from ihk.mixins import AreaMixin, PublicAreaMixin, public_crumbs
 from ihk.views import AreaPublicView
 
 from ..forms.public import PublicMeasureFilterForm
-from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
+from ..gantt import gantt_svg
 from ..indicators import traffic_light
 from ..models import ConceptVersion, Goal, Indicator, IndicatorValue, Measure
-from ..overview import field_filter, field_overview, measures_of_page, ordered_measures
+from ..overview import field_filter, field_overview
+from .timeline import TimelinePageMixin, summary_chart
 
 MEASURES_PER_PAGE = 25
-TIMELINE_PER_PAGE = 50
 
 
 def _is_public_actor(actor) -> bool:
@@ -82,21 +82,6 @@ def _fields_with_goals(version):
                 )
         action_field.top_goals = [g for g in goals if g.parent_id not in by_pk]
     return fields
-
-
-def summary_chart(version, fields, *, area, public: bool, id_prefix: str, overview=None):
-    """The Gantt summary (one bar per field of action), its rows for the table and the
-    previews of ``field_overview`` (pass ``overview`` if already fetched)."""
-    previews, summaries = overview or field_overview(version, area=area, public=public, limit=1)
-    rows = [(f, summaries[f.pk]) for f in fields if f.pk in summaries]
-    title = _("Timeline of the fields of action – %(area)s") % {"area": area.name}
-    svg = gantt_summary_svg(
-        [(f.title, s) for f, s in rows],
-        today=timezone.localdate(),
-        title=title,
-        id_prefix=id_prefix,
-    )
-    return mark_safe(svg), rows  # noqa: S308 – built from escaped values only
 
 
 class CurrentVersionMixin:
@@ -191,35 +176,16 @@ class PublicMeasureListView(CurrentVersionMixin, PublicAreaMixin, ListView):
 
 
 @cache_public_page()
-class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
+class PublicTimelineView(TimelinePageMixin, CurrentVersionMixin, PublicAreaMixin, ListView):
     """The full public timeline (Gantt), 50 measures per page, with the summary on top."""
 
     template_name = "measures/public_timeline.html"
-    context_object_name = "measures"
-    paginate_by = TIMELINE_PER_PAGE
-
-    def get_queryset(self):
-        if self.version is None:
-            return []
-        return ordered_measures(self.version, public=True, by_start=True)
+    public = True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["version"] = self.version
         context["breadcrumbs"] = public_crumbs(self.area, (_("Timeline of the measures"), ""))
-        if self.version is not None:
-            page_measures = measures_of_page(
-                context["measures"], Measure.objects.for_timeline(self.version)
-            )
-            fields = list(self.version.action_fields.order_by("order", "pk"))
-            context["summary"], context["summary_rows"] = summary_chart(
-                self.version, fields, area=self.area, public=True, id_prefix="summary-gantt"
-            )
-            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-            context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-                gantt_svg(page_measures, today=timezone.localdate(), title=title)
-            )
-            context["gantt_groups"] = gantt_rows(page_measures)
         return context
 
 
