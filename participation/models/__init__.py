@@ -24,6 +24,16 @@ from .events import (
     Outcome,
     participation_gaps,
 )
+from .meeting_followup import FollowUpTask, InvitationState, MeetingInvitation
+from .meetings import (
+    AgendaItem,
+    AttendanceStatus,
+    Decision,
+    DecisionOutcome,
+    Meeting,
+    MeetingAttendance,
+    MeetingStatus,
+)
 from .registrations import (
     Registration,
     RegistrationQuerySet,
@@ -52,6 +62,17 @@ __all__ = [
     "Outcome",
     "SubmissionThrottle",
     "participation_gaps",
+    # committee meetings
+    "AgendaItem",
+    "AttendanceStatus",
+    "Decision",
+    "DecisionOutcome",
+    "FollowUpTask",
+    "InvitationState",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingInvitation",
+    "MeetingStatus",
     "Notice",
     "NoticeScan",
     "Registration",
