@@ -10,24 +10,20 @@ changes. ``scale="large"`` adds generated measures up to 200. Idempotent and det
 
 import datetime
 import random
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from django.db import transaction
 
 from ihk.demo import scaled
 
 from . import services
+from .demo_rows import DATA, REFERENCE, financing_rows, pick_actor, status_for
 from .models import (
     ActionField,
     ConceptVersion,
     ContinuationElement,
     ContinuationState,
-    FinancingRow,
-    FinancingSource,
-    FinancingState,
     FundingItem,
     Goal,
     Indicator,
@@ -40,8 +36,6 @@ from .models import (
     VersionStatus,
 )
 
-DATA = tomllib.loads((Path(__file__).parent / "demo_data" / "concept.toml").read_text("utf-8"))
-REFERENCE = DATA["reference"]  # the state of affairs the demo describes
 D = datetime.date
 VISION_1 = DATA["vision_1"]
 VISION_2 = VISION_1 + DATA["vision_2_addition"]
@@ -101,81 +95,6 @@ GENERATED_TOPICS = [(t["topic"], t["field"]) for t in DATA["generated_topics"]]
 STREETS = DATA["streets"]
 
 
-def _status_for(start, end):
-    if end < REFERENCE:
-        return MeasureStatus.COMPLETED, 100
-    if start <= REFERENCE:
-        share = (REFERENCE - start).days / max((end - start).days, 1)
-        return MeasureStatus.RUNNING, max(5, min(95, int(share * 100) // 5 * 5))
-    if (start - REFERENCE).days < 180:
-        return MeasureStatus.PREPARATION, 0
-    return MeasureStatus.PLANNED, 0
-
-
-def _row_state(year, final):
-    if not final:
-        return FinancingState.PLANNED if year > 2022 else FinancingState.APPROVED
-    if year <= 2023:
-        return FinancingState.SETTLED
-    if year == 2024:
-        return FinancingState.PAID
-    if year == 2025:
-        return FinancingState.APPROVED
-    if year == 2026:
-        return FinancingState.APPLIED
-    return FinancingState.PLANNED
-
-
-def _pick_actor(actors_by_kind, all_actors, kinds, rng):
-    for kind in kinds:
-        if actors_by_kind.get(kind):
-            return rng.choice(actors_by_kind[kind])
-    return rng.choice(all_actors) if all_actors else None
-
-
-def _financing(measure, per_year, rng, actors, final):
-    """Städtebauförderung thirds (Bund/Land/Kommune), sometimes third-party money or own
-    resources of an actor."""
-    rows = []
-    for year in range(measure.planned_start.year, measure.planned_end.year + 1):
-        amount = Decimal(per_year) * Decimal(rng.choice([80, 90, 100, 110, 120])) / 100
-        third = (amount / 3).quantize(Decimal("1"))
-        state = _row_state(year, final)
-        for source in (FinancingSource.FEDERAL, FinancingSource.STATE, FinancingSource.MUNICIPAL):
-            rows.append(
-                FinancingRow(measure=measure, year=year, source=source, state=state, amount=third)
-            )
-        if rng.random() < 0.25:
-            rows.append(
-                FinancingRow(
-                    measure=measure,
-                    year=year,
-                    source=FinancingSource.THIRD_PARTY,
-                    state=state,
-                    amount=(amount * Decimal("0.1")).quantize(Decimal("1")),
-                    note=DATA["third_party_note"],
-                )
-            )
-        if actors and rng.random() < 0.3:
-            actor = rng.choice(actors)
-            own = Decimal(rng.choice([500, 1000, 1500, 2500]))
-            # Small sums are volunteers' work (Eigenleistung), larger ones money (Eigenmittel).
-            in_kind = own <= 1000
-            rows.append(
-                FinancingRow(
-                    measure=measure,
-                    year=year,
-                    source=FinancingSource.IN_KIND if in_kind else FinancingSource.OWN_RESOURCES,
-                    state=state,
-                    actor=actor,
-                    in_kind=in_kind,
-                    amount=own,
-                    note=DATA["in_kind_note"] if in_kind else DATA["own_funds_note"],
-                )
-            )
-    return rows
-
-
 def _add_field(version, order, title, description, goals, with_values=True):
     field = ActionField.objects.create(
         version=version, title=title, description=description, order=order
@@ -214,7 +133,7 @@ class _Seed:
     by_kind: dict = field(default_factory=dict)
 
     def pick(self, kinds):
-        return _pick_actor(self.by_kind, self.organisations, kinds, self.rng)
+        return pick_actor(self.by_kind, self.organisations, kinds, self.rng)
 
 
 @transaction.atomic
@@ -305,7 +224,9 @@ def _seed_measures_2022(ctx, fields, goals):
         )
         measure.action_fields.add(fields[field_index])
         measure.goals.add(goals[field_index][0])
-        for row in _financing(measure, per_year, random.Random(title), ctx.organisations, False):
+        for row in financing_rows(
+            measure, per_year, random.Random(title), ctx.organisations, False
+        ):
             row.save()  # one by one, so the history knows the 2022 amounts
         measures[title] = (measure, per_year)
     return measures
@@ -416,7 +337,7 @@ def _generate_measures(ctx, scale, v2_fields, v2_goals):
 def _finish(measure, start, end, per_year, actors, rng):
     """Brings a measure to its 2025 state: status, progress, dates, milestones, financing,
     continuation plan."""
-    status, progress = _status_for(start, end)
+    status, progress = status_for(start, end)
     measure.status, measure.progress = status, progress
     measure.is_public = rng.random() > 0.1
     if status in (MeasureStatus.RUNNING, MeasureStatus.COMPLETED):
@@ -442,5 +363,7 @@ def _finish(measure, start, end, per_year, actors, rng):
         Milestone(measure=measure, title=title, due_on=due, done=due < REFERENCE)
         for title, due in milestones[: rng.choice([1, 2, 3])]
     )
-    for row in _financing(measure, per_year, random.Random(f"{measure.title} 2025"), actors, True):
+    for row in financing_rows(
+        measure, per_year, random.Random(f"{measure.title} 2025"), actors, True
+    ):
         row.save()  # one by one, so the history records every row
