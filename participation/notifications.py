@@ -62,32 +62,36 @@ def send_moderation_digests(*, now=None) -> int:
                 .exclude(user__email="")
                 .values_list("user__email", flat=True)
             )
-            open_reports = CommentReport.objects.filter(
-                comment__area=area, resolved_at=None
-            ).count()
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = _("New contributions in %(area)s: %(comments)s, %(ideas)s") % {
-                    "area": area.name,
-                    **contributions_counted(len(comments), len(ideas)),
-                }
-                body = render_to_string(
-                    "participation/moderation_digest_email.txt",
-                    {
-                        "area": area,
-                        "comments": comments,
-                        "ideas": ideas,
-                        "open_reports": open_reports,
-                        "queue_url": _absolute(
-                            reverse("participation:moderation", kwargs={"area_slug": area.slug})
-                        ),
-                    },
-                )
+            subject, body = _digest_mail(area, comments, ideas)
             for email in recipients:
                 send_mail(subject, body, None, [email])
                 sent += 1
             Comment.objects.filter(pk__in=[c.pk for c in comments]).update(digest_sent_at=now)
             Idea.objects.filter(pk__in=[i.pk for i in ideas]).update(digest_sent_at=now)
     return sent
+
+
+def _digest_mail(area, comments, ideas) -> tuple[str, str]:
+    """Subject and text of an area's moderation digest, in the site's first language."""
+    open_reports = CommentReport.objects.filter(comment__area=area, resolved_at=None).count()
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New contributions in %(area)s: %(comments)s, %(ideas)s") % {
+            "area": area.name,
+            **contributions_counted(len(comments), len(ideas)),
+        }
+        body = render_to_string(
+            "participation/moderation_digest_email.txt",
+            {
+                "area": area,
+                "comments": comments,
+                "ideas": ideas,
+                "open_reports": open_reports,
+                "queue_url": _absolute(
+                    reverse("participation:moderation", kwargs={"area_slug": area.slug})
+                ),
+            },
+        )
+    return subject, body
 
 
 def send_answer_notification(comment: Comment) -> bool:
