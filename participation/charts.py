@@ -90,6 +90,16 @@ def bar_chart(
     )
 
 
+def _legend(series, *, left, top, width, row, into) -> None:
+    """Two columns of coloured squares with the series' labels, below the plot."""
+    rects, texts = into
+    for index, (_key, label) in enumerate(series):
+        x = left + (index % 2) * (width / 2)
+        y = top + (index // 2) * row
+        rects.append(_rect(x, y, 12, 12, PALETTE[index % len(PALETTE)]))
+        texts.append(_text(x + 18, y + 10, label))
+
+
 def stacked_bar_chart(
     periods: list[str],
     series: list[tuple[str, str]],
@@ -128,11 +138,7 @@ def stacked_bar_chart(
                 colour = PALETTE[series_index % len(PALETTE)]
                 rects.append(_rect(x, y, bar_width, segment, colour))
         texts.append(_text(x + bar_width / 2, axis + 16, period, "middle"))
-    for series_index, (_key, label) in enumerate(series):
-        x = left + (series_index % 2) * (plot_width / 2)
-        y = legend_top + (series_index // 2) * legend_row
-        rects.append(_rect(x, y, 12, 12, PALETTE[series_index % len(PALETTE)]))
-        texts.append(_text(x + 18, y + 10, label))
+    _legend(series, left=left, top=legend_top, width=plot_width, row=legend_row, into=(rects, texts))
     return _svg(
         width,
         height,
