@@ -138,7 +138,9 @@ def stacked_bar_chart(
                 colour = PALETTE[series_index % len(PALETTE)]
                 rects.append(_rect(x, y, bar_width, segment, colour))
         texts.append(_text(x + bar_width / 2, axis + 16, period, "middle"))
-    _legend(series, left=left, top=legend_top, width=plot_width, row=legend_row, into=(rects, texts))
+    _legend(
+        series, left=left, top=legend_top, width=plot_width, row=legend_row, into=(rects, texts)
+    )
     return _svg(
         width,
         height,
