@@ -21,5 +21,8 @@ class ParticipationConfig(AppConfig):
                 "Idea": "area_id",
                 "Comment": "area_id",
                 "CommentReport": "comment.area_id",
+                "Consultation": "area_id",
+                "Statement": "consultation.area_id",
+                "Weighing": "consultation.area_id",
             },
         )

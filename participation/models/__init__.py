@@ -1,6 +1,16 @@
 """Models of the participation app: events (``events``) and residents' contributions
-(``contributions``). Import them from here: ``from participation.models import Comment``."""
+(``contributions``), draft
+consultation with statements and weighing (``consultation``). Import them from here: ``from participation.models import Comment``."""
 
+from .consultation import (
+    Consultation,
+    ConsultationState,
+    Decision,
+    Statement,
+    StatementChannel,
+    StatementInvitation,
+    Weighing,
+)
 from .contributions import (
     Comment,
     CommentQuerySet,
@@ -30,6 +40,13 @@ __all__ = [
     "AttendanceQuerySet",
     "Comment",
     "CommentQuerySet",
+    "Consultation",
+    "ConsultationState",
+    "Decision",
+    "Statement",
+    "StatementChannel",
+    "StatementInvitation",
+    "Weighing",
     "CommentReport",
     "Event",
     "EventFormat",

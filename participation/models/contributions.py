@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ihk.models import Area
 from measures.models import ActionField, ConceptVersion, Measure
 
+from .consultation import Consultation
 from .events import Event
 
 
@@ -147,9 +148,12 @@ class CommentQuerySet(models.QuerySet):
 
     def about(self, obj):
         """Comments on one target: a concept version, a measure, an event or an idea."""
-        field = {"ConceptVersion": "version", "Measure": "measure", "Event": "event"}.get(
-            type(obj).__name__, "idea"
-        )
+        field = {
+            "ConceptVersion": "version",
+            "Measure": "measure",
+            "Event": "event",
+            "Consultation": "consultation",
+        }.get(type(obj).__name__, "idea")
         return self.filter(**{field: obj})
 
     def on_public_targets(self):
@@ -180,10 +184,29 @@ class CommentQuerySet(models.QuerySet):
             .order_by("created_at", "pk")
         )
 
+    def threads_with_outcome(self):
+        """``threads()`` with the weighing of every comment and reply (consulted drafts)."""
+        links = ("weighing__action_fields", "weighing__goals", "weighing__measures")
+        replies = Comment.objects.shown().select_related("weighing").prefetch_related(*links)
+        return (
+            self.shown()
+            .filter(parent=None)
+            .select_related("weighing")
+            .prefetch_related(
+                *links,
+                models.Prefetch(
+                    "replies",
+                    queryset=replies.order_by("created_at", "pk"),
+                    to_attr="shown_replies",
+                ),
+            )
+            .order_by("created_at", "pk")
+        )
+
     def for_moderation(self):
         """With target, parent and the number of open reports (``open_reports``)."""
         return self.select_related(
-            "version", "measure", "event", "idea", "parent", "answered_by"
+            "version", "measure", "event", "idea", "consultation", "parent", "answered_by"
         ).annotate(open_reports=models.Count("reports", filter=models.Q(reports__resolved_at=None)))
 
     def needing_moderation(self):
@@ -193,7 +216,8 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    """A resident's comment on the concept, a measure, an event or an idea (exactly one)."""
+    """A resident's comment on the concept, a measure, an event, an idea or a consulted draft
+    (exactly one)."""
 
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, related_name="comments", verbose_name=_("area")
@@ -230,6 +254,17 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("project idea"),
     )
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("consultation"),
+    )
+    # Which part of the consulted draft: "vision", "field-<id>", "goal-<id>", "measure-<id>",
+    # or empty for the draft as a whole (see consultation_services.consultation_parts).
+    draft_part = models.CharField(_("part of the draft"), max_length=30, blank=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -272,10 +307,41 @@ class Comment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(version__isnull=False, measure=None, event=None, idea=None)
-                    | models.Q(version=None, measure__isnull=False, event=None, idea=None)
-                    | models.Q(version=None, measure=None, event__isnull=False, idea=None)
-                    | models.Q(version=None, measure=None, event=None, idea__isnull=False)
+                    models.Q(
+                        version__isnull=False,
+                        measure=None,
+                        event=None,
+                        idea=None,
+                        consultation=None,
+                    )
+                    | models.Q(
+                        version=None,
+                        measure__isnull=False,
+                        event=None,
+                        idea=None,
+                        consultation=None,
+                    )
+                    | models.Q(
+                        version=None,
+                        measure=None,
+                        event__isnull=False,
+                        idea=None,
+                        consultation=None,
+                    )
+                    | models.Q(
+                        version=None,
+                        measure=None,
+                        event=None,
+                        idea__isnull=False,
+                        consultation=None,
+                    )
+                    | models.Q(
+                        version=None,
+                        measure=None,
+                        event=None,
+                        idea=None,
+                        consultation__isnull=False,
+                    )
                 ),
                 name="comment_has_exactly_one_target",
             )
@@ -290,6 +356,10 @@ class Comment(models.Model):
             models.Index(fields=["event", "parent", "created_at"], name="comment_event_idx"),
             models.Index(fields=["idea", "parent", "created_at"], name="comment_idea_idx"),
             models.Index(fields=["version", "parent", "created_at"], name="comment_version_idx"),
+            models.Index(
+                fields=["consultation", "draft_part", "parent", "created_at"],
+                name="comment_consultation_idx",
+            ),
         ]
 
     def __str__(self):
