@@ -231,7 +231,8 @@ def invite_actors(*, consultation: Consultation, contacts) -> list[StatementInvi
             )
             created.append(invitation)
             mails.append(_invitation_mail(invitation, token, connection))
-        transaction.on_commit(lambda: connection.send_messages(mails))
+    # After the rows are stored: a mail whose invitation failed to save would carry a dead link.
+    connection.send_messages(mails)
     return created
 
 

@@ -1,6 +1,6 @@
-"""Models of the participation app: events (``events``) and residents' contributions
-(``contributions``), draft
-consultation with statements and weighing (``consultation``). Import them from here: ``from participation.models import Comment``."""
+"""Models of the participation app: events (``events``), residents' contributions
+(``contributions``) and the draft consultation with statements and weighing (``consultation``).
+Import them from here: ``from participation.models import Comment``."""
 
 from .consultation import (
     Consultation,

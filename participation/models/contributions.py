@@ -123,6 +123,18 @@ class Idea(models.Model):
         return self.title
 
 
+COMMENT_TARGETS = ("version", "measure", "event", "idea", "consultation")
+
+
+def _exactly_one_target() -> models.Q:
+    """One target set, all others empty."""
+    condition = models.Q()
+    for target in COMMENT_TARGETS:
+        others = {name: None for name in COMMENT_TARGETS if name != target}
+        condition |= models.Q(**{f"{target}__isnull": False}, **others)
+    return condition
+
+
 class CommentQuerySet(models.QuerySet):
     def for_area(self, area):
         return self.filter(area=area)
@@ -306,43 +318,7 @@ class Comment(models.Model):
         ordering = ["created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(
-                        version__isnull=False,
-                        measure=None,
-                        event=None,
-                        idea=None,
-                        consultation=None,
-                    )
-                    | models.Q(
-                        version=None,
-                        measure__isnull=False,
-                        event=None,
-                        idea=None,
-                        consultation=None,
-                    )
-                    | models.Q(
-                        version=None,
-                        measure=None,
-                        event__isnull=False,
-                        idea=None,
-                        consultation=None,
-                    )
-                    | models.Q(
-                        version=None,
-                        measure=None,
-                        event=None,
-                        idea__isnull=False,
-                        consultation=None,
-                    )
-                    | models.Q(
-                        version=None,
-                        measure=None,
-                        event=None,
-                        idea=None,
-                        consultation__isnull=False,
-                    )
-                ),
+                condition=_exactly_one_target(),
                 name="comment_has_exactly_one_target",
             )
         ]
