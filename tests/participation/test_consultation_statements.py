@@ -65,7 +65,8 @@ def test_role_url_matrix(client_as, area, name):
 def test_other_areas_consultation_is_404_for_own_manager(client_as, area, other_area):
     other = build(other_area)
     url = reverse(
-        "participation:consultation_detail", kwargs={"area_slug": area.slug, "pk": other.consultation.pk}
+        "participation:consultation_detail",
+        kwargs={"area_slug": area.slug, "pk": other.consultation.pk},
     )
     assert client_as("manager").get(url).status_code == 404
 
