@@ -17,7 +17,6 @@ from django.utils import timezone
 from ihk.models import Area, AreaRole, Role
 from measures.models import ActionField, ConceptVersion, Measure
 
-from . import demo_consultation
 from .models import Comment, CommentReport, Event, Idea, IdeaStatus, Moderation
 
 SIZES = {"small": 150, "large": 5000, "xlarge": 25000}
@@ -165,12 +164,6 @@ def _seed_reports(rng, now, parents, total):
 
 
 def seed(area: Area, *, scale: str = "small") -> None:
-    _seed_contributions(area, scale=scale)
-    # The consultation of a draft adds comments of its own, so it comes after the check above.
-    demo_consultation.seed(area)
-
-
-def _seed_contributions(area: Area, *, scale: str) -> None:
     if Comment.objects.filter(area=area).exists() or Idea.objects.filter(area=area).exists():
         return
     rng = random.Random(5150)

@@ -13,6 +13,7 @@ from actors import demo as actors_demo
 from ihk import demo as ihk_demo
 from measures import demo as measures_demo
 from participation import demo as participation_demo
+from participation import demo_consultation as consultation_demo
 from participation import demo_contributions as contributions_demo
 from reports import demo as reports_demo
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             measures_demo.seed(area, scale=scale)
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
+            consultation_demo.seed(area)
             reports_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
