@@ -34,6 +34,13 @@ class WeighingRow:
     changed: str
 
 
+def reference(kind: str, pk: int) -> str:
+    """How the weighing table numbers a contribution: K-12 for a comment, S-3 for a statement."""
+    if kind == "statement":
+        return _("S-%(number)d") % {"number": pk}
+    return _("C-%(number)d") % {"number": pk}
+
+
 def _changed_parts(weighing) -> str:
     if weighing is None:
         return ""
@@ -61,7 +68,7 @@ def weighing_rows(consultation: Consultation) -> list[WeighingRow]:
         weighing = getattr(statement, "weighing", None)
         rows.append(
             WeighingRow(
-                ref=_("S-%(number)d") % {"number": statement.pk},
+                ref=reference("statement", statement.pk),
                 kind=_("Statement"),
                 author=statement.author_label,
                 part="",
@@ -82,7 +89,7 @@ def weighing_rows(consultation: Consultation) -> list[WeighingRow]:
         weighing = getattr(comment, "weighing", None)
         rows.append(
             WeighingRow(
-                ref=_("C-%(number)d") % {"number": comment.pk},
+                ref=reference("comment", comment.pk),
                 kind=_("Comment"),
                 author=comment.pseudonym or _("Anonymous"),
                 part=titles.get(comment.draft_part, _("part no longer in the draft")),

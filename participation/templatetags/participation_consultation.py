@@ -76,3 +76,11 @@ def consultation_on_area_page(context, area, version=None):
 def part_title(titles: dict, key: str) -> str:
     """The title of a draft part from ``consultation_services.part_titles``."""
     return titles.get(key or "", "–") if isinstance(titles, dict) else "–"
+
+
+@register.simple_tag
+def contribution_ref(kind: str, pk: int) -> str:
+    """The number of a comment (K-12) or statement (S-3), as in the weighing table exports."""
+    from ..consultation_exports import reference
+
+    return reference(kind, pk)

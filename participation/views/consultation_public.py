@@ -237,8 +237,9 @@ class StatementSubmitView(PublicAreaMixin, View):
             "submitted": submitted,
         }
         response = render(self.request, self.template_name, context, status=status)
-        # The personal link must not leak through the Referer header or into caches.
-        response["Referrer-Policy"] = "no-referrer"
+        # The personal link must not leak to other sites through the Referer header, nor into
+        # caches. ("no-referrer" would also send "Origin: null", which fails the CSRF check.)
+        response["Referrer-Policy"] = "same-origin"
         response["Cache-Control"] = "private, no-store"
         return response
 

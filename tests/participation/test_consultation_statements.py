@@ -102,7 +102,7 @@ def test_invitation_mail_carries_personal_link_only_its_hash_is_stored(client, a
     assert mail.outbox[0].to == [invitation.email]
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_actor_submits_statement_with_pdf_via_personal_link(client, area):
