@@ -53,6 +53,14 @@ class ConsultationForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
             status__in=[VersionStatus.DRAFT, VersionStatus.PARTICIPATION]
         )
         self.fields["version"].help_text = _("Only drafts can be consulted.")
+        instance = self.instance
+        if instance.pk and (instance.comments.exists() or instance.statements.exists()):
+            # Contributions refer to the parts of this draft: it cannot be swapped any more.
+            self.fields["version"].disabled = True
+            self.fields["version"].queryset = ConceptVersion.objects.filter(pk=instance.version_id)
+            self.fields["version"].help_text = _(
+                "The draft cannot be changed once contributions have been received."
+            )
 
     def clean(self):
         cleaned = super().clean()
