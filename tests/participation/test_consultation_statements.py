@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from participation import consultation_services as services
 from participation.models import Statement, StatementInvitation
-from tests.factories import ContactPersonFactory
+from tests.factories import ConceptVersionFactory, ContactPersonFactory
 
 from .consultation_helpers import build, contact
 
@@ -240,3 +240,27 @@ def test_detail_page_queries_do_not_grow(client_as, area, django_assert_max_num_
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_draft_cannot_be_swapped_once_contributions_arrived(client_as, area):
+    setup = build(area)
+    services.statement_record(
+        consultation=setup.consultation,
+        sender="Brief",
+        channel="letter",
+        received_on=timezone.localdate(),
+        text="x",
+    )
+    other_draft = ConceptVersionFactory(area=area, number=9)
+    data = {
+        "version": other_draft.pk,
+        "title": "Umbenannt",
+        "starts_on": setup.consultation.starts_on.isoformat(),
+        "ends_on": setup.consultation.ends_on.isoformat(),
+        "open_vision": "on",
+    }
+    assert (
+        client_as("manager").post(_internal(setup, "consultation_update"), data).status_code == 302
+    )
+    setup.consultation.refresh_from_db()
+    assert setup.consultation.title == "Umbenannt" and setup.consultation.version == setup.draft
