@@ -43,6 +43,12 @@ def _page_number(request, name="page") -> int:
     return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 6 else 1
 
 
+def _notice(request) -> str:
+    """``pending``/``published`` right after a resident sent a comment (as on other pages)."""
+    value = request.GET.get("comment", "")
+    return value if value in ("pending", "published") else ""
+
+
 class _ConsultationMixin(PublicAreaMixin):
     """A consultation of the area that has started; members may preview one that has not."""
 
@@ -127,8 +133,7 @@ class ConsultationPartView(_ConsultationMixin, View):
             "open_for_comments": is_open,
             "can_moderate": request.user.has_perm("participation.moderate", self.area),
             "form": CommentForm(),
-            "notice": request.GET.get("comment", "") in ("pending", "published")
-            and request.GET["comment"],
+            "notice": _notice(request),
             "breadcrumbs": self.crumbs((title, "")),
         }
         return render(request, self.template_name, context)
