@@ -152,7 +152,7 @@ def weighing_xlsx(consultation: Consultation) -> bytes:
 
 def weighing_pdf(consultation: Consultation) -> bytes:
     html = render_to_string(
-        "participation/consultation/weighing_pdf.html",
+        "participation/consultation/pdf/weighing.html",
         {
             "consultation": consultation,
             "area": consultation.area,
