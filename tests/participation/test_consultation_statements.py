@@ -51,15 +51,15 @@ MATRIX = {
 ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
 
 
-@pytest.mark.parametrize("name", MATRIX)
-def test_role_url_matrix(client_as, area, name):
+def test_role_url_matrix(client_as, area):
     setup = build(area)
-    for role, expected in zip(ROLES, MATRIX[name], strict=True):
-        if name in ("consultation_list", "consultation_create"):
-            url = reverse(f"participation:{name}", kwargs={"area_slug": area.slug})
-        else:
-            url = _internal(setup, name)
-        assert client_as(role).get(url).status_code == expected, (name, role)
+    for name, statuses in MATRIX.items():
+        for role, expected in zip(ROLES, statuses, strict=True):
+            if name in ("consultation_list", "consultation_create"):
+                url = reverse(f"participation:{name}", kwargs={"area_slug": area.slug})
+            else:
+                url = _internal(setup, name)
+            assert client_as(role).get(url).status_code == expected, (name, role)
 
 
 def test_other_areas_consultation_is_404_for_own_manager(client_as, area, other_area):
@@ -141,18 +141,21 @@ def test_attachment_size_is_limited(client, area, settings):
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("mangle", ["flip", "short", "long", "unicode", "empty-ish"])
-def test_tampered_tokens_are_404(client, area, mangle):
+def test_tampered_tokens_are_404(client, area):
     setup = build(area)
     _invitation, token, url = _invite(setup, area)
-    bad = {
-        "flip": token[:-1] + ("A" if token[-1] != "A" else "B"),
-        "short": token[:10],
-        "long": token * 5,
-        "unicode": token[:-2] + "ä1",
-        "empty-ish": "-",
-    }[mangle]
-    assert client.get(url.replace(token, bad)).status_code == 404
+    for bad in [
+        token[:-1] + ("A" if token[-1] != "A" else "B"),
+        token[:10],
+        token * 5,
+        token[:-2] + "ä1",
+        "-",
+    ]:
+        assert client.get(url.replace(token, bad)).status_code == 404, bad
+        assert (
+            client.post(url.replace(token, bad), {"text": "x", "consent": "on"}).status_code == 404
+        )
+    assert not Statement.objects.exists()
 
 
 def test_revoked_and_expired_links_stop_working(client, area):
