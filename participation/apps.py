@@ -24,5 +24,8 @@ class ParticipationConfig(AppConfig):
                 "Consultation": "area_id",
                 "Statement": "consultation.area_id",
                 "Weighing": "consultation.area_id",
+                # Free places on the public event page.
+                "Registration": "event.area_id",
+                "RegistrationSettings": "event.area_id",
             },
         )

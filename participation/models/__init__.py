@@ -34,6 +34,13 @@ from .events import (
     Outcome,
     participation_gaps,
 )
+from .registrations import (
+    Registration,
+    RegistrationQuerySet,
+    RegistrationSettings,
+    RegistrationStatus,
+)
+from .subscriptions import Notice, NoticeScan, Rhythm, Subscription, SubscriptionQuerySet, Topic
 
 __all__ = [
     "Attendance",
@@ -62,4 +69,14 @@ __all__ = [
     "Outcome",
     "SubmissionThrottle",
     "participation_gaps",
+    "Notice",
+    "NoticeScan",
+    "Registration",
+    "RegistrationQuerySet",
+    "RegistrationSettings",
+    "RegistrationStatus",
+    "Rhythm",
+    "Subscription",
+    "SubscriptionQuerySet",
+    "Topic",
 ]

@@ -13,7 +13,7 @@ from ihk.models import Area
 from measures.models import ActionField, ConceptVersion, Measure
 
 from .consultation import Consultation
-from .events import Event
+from .events import Event, latitude_field, longitude_field
 
 
 class Moderation(models.TextChoices):
@@ -85,6 +85,8 @@ class Idea(models.Model):
         verbose_name=_("field of action"),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = latitude_field()
+    longitude = longitude_field()
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     consent = models.BooleanField(_("consent to data processing"), default=False)

@@ -15,6 +15,8 @@ from measures import demo as measures_demo
 from participation import demo as participation_demo
 from participation import demo_consultation as consultation_demo
 from participation import demo_contributions as contributions_demo
+from participation import demo_map as map_demo
+from participation import demo_reach as reach_demo
 from reports import demo as reports_demo
 
 
@@ -45,6 +47,8 @@ class Command(BaseCommand):
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
             consultation_demo.seed(area)
+            map_demo.seed(area, scale=scale)
+            reach_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
