@@ -17,6 +17,16 @@ from .models import (
     Statement,
     StatementInvitation,
     Weighing,
+    AgendaItem,
+    Attendance,
+    Comment,
+    CommentReport,
+    Event,
+    EventResult,
+    FollowUpTask,
+    HeadCount,
+    Idea,
+    Meeting,
 )
 
 
@@ -142,6 +152,33 @@ class WeighingAdmin(admin.ModelAdmin):
     list_filter = ["consultation__area", "decision"]
     raw_id_fields = ["consultation", "comment", "statement", "action_fields", "goals", "measures"]
     list_select_related = ["consultation", "comment", "statement"]
+
+
+# --- committee meetings ---------------------------------------------------------------------
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "is_public", "subject_label", "subject_key"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "committee", "starts_at", "status", "is_public", "area"]
+    list_filter = ["status", "area"]
+    search_fields = ["title", "committee__name"]
+    list_select_related = ["committee", "area"]
+    raw_id_fields = ["committee"]
+    inlines = [AgendaItemInline]
+
+
+@admin.register(FollowUpTask)
+class FollowUpTaskAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "due_on", "done"]
+    list_filter = ["done"]
+    list_select_related = ["meeting"]
+    raw_id_fields = ["meeting", "agenda_item", "owner_user"]
 
 
 # --- subscriptions and event registrations (participation.models.subscriptions/registrations)

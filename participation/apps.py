@@ -24,6 +24,10 @@ class ParticipationConfig(AppConfig):
                 "Consultation": "area_id",
                 "Statement": "consultation.area_id",
                 "Weighing": "consultation.area_id",
+                # Committee meetings: the public list shows meetings, public items, outcomes.
+                "Meeting": "area_id",
+                "AgendaItem": "meeting.area_id",
+                "Decision": "agenda_item.meeting.area_id",
                 # Free places on the public event page.
                 "Registration": "event.area_id",
                 "RegistrationSettings": "event.area_id",

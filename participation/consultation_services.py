@@ -25,7 +25,7 @@ from measures.models import ActionField, ConceptVersion, Goal, Measure
 from .models import (
     Comment,
     Consultation,
-    Decision,
+    WeighingDecision,
     Moderation,
     Statement,
     StatementChannel,
@@ -332,7 +332,7 @@ def weigh(
     Changed parts must belong to the consulted draft; they are only kept when the contribution
     was (partly) taken into account.
     """
-    if decision not in Decision.values:
+    if decision not in WeighingDecision.values:
         raise ValidationError(_("Please choose a decision."))
     if not reason.strip():
         raise ValidationError(_("Please give a reason."))
@@ -351,7 +351,7 @@ def weigh(
     weighing = Weighing.objects.filter(**{kind: contribution}).first() or Weighing(
         consultation=consultation, **{kind: contribution}
     )
-    changed = decision in (Decision.TAKEN, Decision.PARTLY)
+    changed = decision in (WeighingDecision.TAKEN, WeighingDecision.PARTLY)
     weighing.decision = decision
     weighing.reason = reason.strip()
     weighing.vision_changed = vision_changed and changed

@@ -15,7 +15,7 @@ from measures.models import ActionField, ConceptVersion, Goal, Measure, VersionS
 from measures.services import open_draft, start_update
 
 from .consultation_services import weigh
-from .models import Comment, Consultation, Decision, Moderation, Statement, StatementChannel
+from .models import Comment, Consultation, WeighingDecision, Moderation, Statement, StatementChannel
 from .models.consultation import StatementInvitation, hash_token
 
 COMMENTS = {
@@ -60,12 +60,12 @@ STATEMENTS = [
     "Die Kita regt mehr Spielflächen in der Nähe der Einrichtung an.",
 ]
 REASONS = {
-    Decision.TAKEN: "Die Anregung wurde in den Entwurf übernommen.",
-    Decision.PARTLY: "Die Anregung wurde teilweise übernommen; der Rest wird bei der Umsetzung "
+    WeighingDecision.TAKEN: "Die Anregung wurde in den Entwurf übernommen.",
+    WeighingDecision.PARTLY: "Die Anregung wurde teilweise übernommen; der Rest wird bei der Umsetzung "
     "der Maßnahmen geprüft.",
-    Decision.NOT_TAKEN: "Die Anregung lässt sich mit den Mitteln der Städtebauförderung nicht "
+    WeighingDecision.NOT_TAKEN: "Die Anregung lässt sich mit den Mitteln der Städtebauförderung nicht "
     "umsetzen.",
-    Decision.NOTED: "Der Hinweis wurde zur Kenntnis genommen und an die zuständige Stelle "
+    WeighingDecision.NOTED: "Der Hinweis wurde zur Kenntnis genommen und an die zuständige Stelle "
     "weitergegeben.",
 }
 
@@ -182,7 +182,7 @@ def seed(area) -> None:
     statements = _statements(area, consultation)
     fields = list(ActionField.objects.filter(version=draft).order_by("order", "pk")[:2])
     goals = list(Goal.objects.for_version(draft).order_by("-pk")[:1])
-    decisions = list(Decision.values)
+    decisions = list(WeighingDecision.values)
     for index, contribution in enumerate([*statements[:3], *comments[::2]]):
         decision = decisions[index % len(decisions)]
         weigh(

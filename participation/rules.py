@@ -19,6 +19,9 @@ rules.add_perm("participation.view_contributions_internal", can_view_area_intern
 # Draft consultation: the phase, invitations, statements and their weighing.
 rules.add_perm("participation.view_consultation_internal", can_view_area_internal)
 rules.add_perm("participation.manage_consultation", can_manage_area)
+# Committee meetings: agenda, attendance, decisions, minutes and follow-up tasks.
+rules.add_perm("participation.view_meetings", can_view_area_internal)
+rules.add_perm("participation.manage_meetings", can_manage_area)
 # Event registrations (names, needs: internal) and the subscription figures (no addresses).
 rules.add_perm("participation.view_registrations", can_view_area_internal)
 rules.add_perm("participation.manage_registrations", can_manage_area)

@@ -10,7 +10,7 @@ from ihk.text import CleanTextFormMixin
 from measures.models import ActionField, ConceptVersion, Goal, Measure, VersionStatus
 
 from .. import consultation_services
-from ..models import Consultation, Decision, StatementChannel
+from ..models import Consultation, WeighingDecision, StatementChannel
 
 STATEMENT_MAX_LENGTH = 20000
 REASON_MAX_LENGTH = 4000
@@ -160,7 +160,7 @@ class StatementRecordForm(_AttachmentMixin, CleanTextFormMixin, DateBoundsMixin,
 
 class WeighingForm(CleanTextFormMixin, forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+        label=_("Decision"), choices=WeighingDecision.choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(
         label=_("Reason (shown publicly)"),

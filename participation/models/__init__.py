@@ -5,11 +5,11 @@ Import them from here: ``from participation.models import Comment``."""
 from .consultation import (
     Consultation,
     ConsultationState,
-    Decision,
     Statement,
     StatementChannel,
     StatementInvitation,
     Weighing,
+    WeighingDecision,
 )
 from .contributions import (
     Comment,
@@ -34,6 +34,16 @@ from .events import (
     Outcome,
     participation_gaps,
 )
+from .meeting_followup import FollowUpTask, InvitationState, MeetingInvitation
+from .meetings import (
+    AgendaItem,
+    AttendanceStatus,
+    Decision,
+    DecisionOutcome,
+    Meeting,
+    MeetingAttendance,
+    MeetingStatus,
+)
 from .registrations import (
     Registration,
     RegistrationQuerySet,
@@ -49,11 +59,11 @@ __all__ = [
     "CommentQuerySet",
     "Consultation",
     "ConsultationState",
-    "Decision",
     "Statement",
     "StatementChannel",
     "StatementInvitation",
     "Weighing",
+    "WeighingDecision",
     "CommentReport",
     "Event",
     "EventFormat",
@@ -69,6 +79,17 @@ __all__ = [
     "Outcome",
     "SubmissionThrottle",
     "participation_gaps",
+    # committee meetings
+    "AgendaItem",
+    "AttendanceStatus",
+    "Decision",
+    "DecisionOutcome",
+    "FollowUpTask",
+    "InvitationState",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingInvitation",
+    "MeetingStatus",
     "Notice",
     "NoticeScan",
     "Registration",

@@ -274,7 +274,7 @@ class Statement(models.Model):
         return ""
 
 
-class Decision(models.TextChoices):
+class WeighingDecision(models.TextChoices):
     TAKEN = "taken", _("taken into account")
     PARTLY = "partly", _("partly taken into account")
     NOT_TAKEN = "not_taken", _("not taken into account")
@@ -293,7 +293,7 @@ class WeighingQuerySet(models.QuerySet):
         )
 
     def changed_something(self):
-        return self.filter(decision__in=[Decision.TAKEN, Decision.PARTLY])
+        return self.filter(decision__in=[WeighingDecision.TAKEN, WeighingDecision.PARTLY])
 
 
 class Weighing(models.Model):
@@ -321,7 +321,7 @@ class Weighing(models.Model):
         related_name="weighing",
         verbose_name=_("statement"),
     )
-    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
+    decision = models.CharField(_("decision"), max_length=10, choices=WeighingDecision.choices)
     reason = models.TextField(_("reason"))
     vision_changed = models.BooleanField(_("the vision was changed"), default=False)
     action_fields = models.ManyToManyField(
@@ -367,4 +367,4 @@ class Weighing(models.Model):
 
     @property
     def changed_something(self) -> bool:
-        return self.decision in (Decision.TAKEN, Decision.PARTLY)
+        return self.decision in (WeighingDecision.TAKEN, WeighingDecision.PARTLY)

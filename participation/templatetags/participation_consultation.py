@@ -11,7 +11,7 @@ Each tag costs a fixed number of queries.
 from django import template
 from django.db.models import Count, Q
 
-from ..models import Consultation, Decision, Weighing
+from ..models import Consultation, WeighingDecision, Weighing
 
 register = template.Library()
 
@@ -46,7 +46,9 @@ def consultation_on_area_page(context, area, version=None):
                 weighed=Count("weighings", distinct=True),
                 changed=Count(
                     "weighings",
-                    filter=Q(weighings__decision__in=[Decision.TAKEN, Decision.PARTLY]),
+                    filter=Q(
+                        weighings__decision__in=[WeighingDecision.TAKEN, WeighingDecision.PARTLY]
+                    ),
                     distinct=True,
                 ),
             )

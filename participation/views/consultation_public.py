@@ -26,7 +26,7 @@ from ..forms.contributions import CommentForm
 from ..models import (
     Comment,
     Consultation,
-    Decision,
+    WeighingDecision,
     Moderation,
     Statement,
     StatementInvitation,
@@ -93,7 +93,9 @@ class ConsultationPublicView(_ConsultationMixin, DetailView):
             parts=services.consultation_parts(consultation),
             counts=services.comment_counts(consultation),
             statement_count=consultation.statements.count(),
-            decisions=[(label, decisions.get(value, 0)) for value, label in Decision.choices],
+            decisions=[
+                (label, decisions.get(value, 0)) for value, label in WeighingDecision.choices
+            ],
             breadcrumbs=public_crumbs(self.area, (consultation.title, "")),
             general=GENERAL,
         )

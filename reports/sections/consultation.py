@@ -11,7 +11,14 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from actors.models import ActorKind
-from participation.models import Comment, Consultation, Decision, Moderation, Statement, Weighing
+from participation.models import (
+    Comment,
+    Consultation,
+    WeighingDecision,
+    Moderation,
+    Statement,
+    Weighing,
+)
 
 from .common import iso
 
@@ -69,7 +76,9 @@ def consultation_section(area, start, end) -> list[dict]:
         by_group = groups.get(consultation.pk, {})
         by_decision = decisions.get(consultation.pk, {})
         weighed = sum(by_decision.values())
-        taken = by_decision.get(Decision.TAKEN, 0) + by_decision.get(Decision.PARTLY, 0)
+        taken = by_decision.get(WeighingDecision.TAKEN, 0) + by_decision.get(
+            WeighingDecision.PARTLY, 0
+        )
         result.append(
             {
                 "title": consultation.title,
@@ -83,7 +92,7 @@ def consultation_section(area, start, end) -> list[dict]:
                 "contributions": sum(by_group.values()),
                 "decisions": [
                     {"label": str(label), "count": by_decision.get(value, 0)}
-                    for value, label in Decision.choices
+                    for value, label in WeighingDecision.choices
                 ],
                 "weighed": weighed,
                 "taken_share": round(100 * taken / weighed) if weighed else None,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from measures.services import make_current
 from participation import consultation_services as services
-from participation.models import Comment, Decision, Moderation
+from participation.models import Comment, WeighingDecision, Moderation
 from tests.factories import CommentFactory
 
 from .consultation_helpers import build
@@ -179,7 +179,7 @@ def test_results_show_outcome_without_personal_data(client, area):
     services.weigh(
         consultation=setup.consultation,
         contribution=comment,
-        decision=Decision.TAKEN,
+        decision=WeighingDecision.TAKEN,
         reason="Wir haben das Leitbild ergänzt.",
         vision_changed=True,
         action_fields=[setup.new_field],
@@ -197,7 +197,7 @@ def test_adopted_version_shows_what_changed_through_participation(client, area):
     services.weigh(
         consultation=setup.consultation,
         contribution=comment,
-        decision=Decision.PARTLY,
+        decision=WeighingDecision.PARTLY,
         reason="Teilweise übernommen.",
         measures=[setup.new_measure],
     )

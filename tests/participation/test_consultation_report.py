@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from participation import consultation_services as services
-from participation.models import Decision
+from participation.models import WeighingDecision
 from reports.sections.consultation import consultation_section
 from tests.factories import ActorFactory, CommentFactory
 
@@ -30,7 +30,12 @@ def test_section_counts_groups_and_share_taken_into_account(area, django_assert_
     )
     for contribution, decision in zip(
         [*comments, statement],
-        [Decision.TAKEN, Decision.PARTLY, Decision.NOT_TAKEN, Decision.NOTED],
+        [
+            WeighingDecision.TAKEN,
+            WeighingDecision.PARTLY,
+            WeighingDecision.NOT_TAKEN,
+            WeighingDecision.NOTED,
+        ],
         strict=True,
     ):
         services.weigh(consultation=c, contribution=contribution, decision=decision, reason="r")

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from participation import consultation_services as services
-from participation.models import Decision, Weighing
+from participation.models import WeighingDecision, Weighing
 from tests.factories import CommentFactory, GoalFactory
 
 from .consultation_helpers import build
@@ -50,7 +50,7 @@ def test_manager_weighs_a_comment_and_links_the_changed_parts(client_as, area):
     comment = _comment(setup)
     url = _url(setup, "consultation_weigh", kind="comment", item_pk=comment.pk)
     data = {
-        "decision": Decision.TAKEN,
+        "decision": WeighingDecision.TAKEN,
         "reason": "Aufgenommen.",
         "action_fields": [setup.new_field.pk],
         "goals": [setup.draft_goal.pk],
@@ -61,10 +61,10 @@ def test_manager_weighs_a_comment_and_links_the_changed_parts(client_as, area):
     weighing = Weighing.objects.get(comment=comment)
     assert list(weighing.goals.all()) == [setup.draft_goal]
     # Changing to "not taken into account" drops the links.
-    data["decision"] = Decision.NOT_TAKEN
+    data["decision"] = WeighingDecision.NOT_TAKEN
     assert client_as("manager").post(url, data).status_code == 302
     weighing.refresh_from_db()
-    assert weighing.decision == Decision.NOT_TAKEN and not weighing.goals.exists()
+    assert weighing.decision == WeighingDecision.NOT_TAKEN and not weighing.goals.exists()
 
 
 def test_parts_of_the_version_in_force_or_other_areas_are_refused(client_as, area, other_area):
@@ -74,7 +74,7 @@ def test_parts_of_the_version_in_force_or_other_areas_are_refused(client_as, are
     old_goal = setup.draft_goal.origin
     foreign_goal = GoalFactory(action_field__version__area=other_area)
     for goal in (old_goal, foreign_goal):
-        data = {"decision": Decision.TAKEN, "reason": "x", "goals": [goal.pk]}
+        data = {"decision": WeighingDecision.TAKEN, "reason": "x", "goals": [goal.pk]}
         assert client_as("manager").post(url, data).status_code == 200
     assert not Weighing.objects.exists()
 
@@ -133,7 +133,7 @@ def test_weighing_table_queries_do_not_grow(client_as, area, django_assert_max_n
             services.weigh(
                 consultation=setup.consultation,
                 contribution=comment,
-                decision=Decision.TAKEN,
+                decision=WeighingDecision.TAKEN,
                 reason="ok",
                 action_fields=[setup.new_field],
             )
@@ -159,7 +159,7 @@ def test_xlsx_contains_every_contribution_and_no_formula(client_as, area):
     services.weigh(
         consultation=setup.consultation,
         contribution=comment,
-        decision=Decision.PARTLY,
+        decision=WeighingDecision.PARTLY,
         reason="+teilweise",
         goals=[setup.draft_goal],
     )
@@ -181,7 +181,7 @@ def test_pdf_is_tagged_and_reads_back(client_as, area):
     services.weigh(
         consultation=setup.consultation,
         contribution=comment,
-        decision=Decision.TAKEN,
+        decision=WeighingDecision.TAKEN,
         reason="Baumpflanzungen ergänzt",
         measures=[setup.new_measure],
     )

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         ('actors', '0003_import_job'),
         ('ihk', '0003_area_outline'),
         ('measures', '0004_financing_source_in_kind'),
-        ('participation', '0007_subscriptions_registrations'),
+        ('participation', '0008_merge_meetings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
