@@ -6,27 +6,20 @@ Comments, ideas and reports of comments are registered by the contributions sect
 from django.contrib import admin
 
 from .models import (
+    AgendaItem,
     Attendance,
     Comment,
     CommentReport,
     Consultation,
     Event,
     EventResult,
-    HeadCount,
-    Idea,
-    Statement,
-    StatementInvitation,
-    Weighing,
-    AgendaItem,
-    Attendance,
-    Comment,
-    CommentReport,
-    Event,
-    EventResult,
     FollowUpTask,
     HeadCount,
     Idea,
     Meeting,
+    Statement,
+    StatementInvitation,
+    Weighing,
 )
 
 

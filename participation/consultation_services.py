@@ -25,12 +25,12 @@ from measures.models import ActionField, ConceptVersion, Goal, Measure
 from .models import (
     Comment,
     Consultation,
-    WeighingDecision,
     Moderation,
     Statement,
     StatementChannel,
     StatementInvitation,
     Weighing,
+    WeighingDecision,
 )
 from .models.consultation import hash_token
 

@@ -15,7 +15,7 @@ from measures.models import ActionField, ConceptVersion, Goal, Measure, VersionS
 from measures.services import open_draft, start_update
 
 from .consultation_services import weigh
-from .models import Comment, Consultation, WeighingDecision, Moderation, Statement, StatementChannel
+from .models import Comment, Consultation, Moderation, Statement, StatementChannel, WeighingDecision
 from .models.consultation import StatementInvitation, hash_token
 
 COMMENTS = {
@@ -61,10 +61,13 @@ STATEMENTS = [
 ]
 REASONS = {
     WeighingDecision.TAKEN: "Die Anregung wurde in den Entwurf übernommen.",
-    WeighingDecision.PARTLY: "Die Anregung wurde teilweise übernommen; der Rest wird bei der Umsetzung "
-    "der Maßnahmen geprüft.",
-    WeighingDecision.NOT_TAKEN: "Die Anregung lässt sich mit den Mitteln der Städtebauförderung nicht "
-    "umsetzen.",
+    WeighingDecision.PARTLY: (
+        "Die Anregung wurde teilweise übernommen; der Rest wird bei der Umsetzung der Maßnahmen "
+        "geprüft."
+    ),
+    WeighingDecision.NOT_TAKEN: (
+        "Die Anregung lässt sich mit den Mitteln der Städtebauförderung nicht umsetzen."
+    ),
     WeighingDecision.NOTED: "Der Hinweis wurde zur Kenntnis genommen und an die zuständige Stelle "
     "weitergegeben.",
 }

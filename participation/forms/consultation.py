@@ -10,7 +10,7 @@ from ihk.text import CleanTextFormMixin
 from measures.models import ActionField, ConceptVersion, Goal, Measure, VersionStatus
 
 from .. import consultation_services
-from ..models import Consultation, WeighingDecision, StatementChannel
+from ..models import Consultation, StatementChannel, WeighingDecision
 
 STATEMENT_MAX_LENGTH = 20000
 REASON_MAX_LENGTH = 4000

@@ -11,7 +11,7 @@ Each tag costs a fixed number of queries.
 from django import template
 from django.db.models import Count, Q
 
-from ..models import Consultation, WeighingDecision, Weighing
+from ..models import Consultation, Weighing, WeighingDecision
 
 register = template.Library()
 

@@ -26,11 +26,11 @@ from ..forms.contributions import CommentForm
 from ..models import (
     Comment,
     Consultation,
-    WeighingDecision,
     Moderation,
     Statement,
     StatementInvitation,
     Weighing,
+    WeighingDecision,
 )
 from .contributions import _CommentFormView
 

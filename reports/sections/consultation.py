@@ -14,10 +14,10 @@ from actors.models import ActorKind
 from participation.models import (
     Comment,
     Consultation,
-    WeighingDecision,
     Moderation,
     Statement,
     Weighing,
+    WeighingDecision,
 )
 
 from .common import iso

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from measures.services import make_current
 from participation import consultation_services as services
-from participation.models import Comment, WeighingDecision, Moderation
+from participation.models import Comment, Moderation, WeighingDecision
 from tests.factories import CommentFactory
 
 from .consultation_helpers import build

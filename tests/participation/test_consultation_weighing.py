@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from participation import consultation_services as services
-from participation.models import WeighingDecision, Weighing
+from participation.models import Weighing, WeighingDecision
 from tests.factories import CommentFactory, GoalFactory
 
 from .consultation_helpers import build
