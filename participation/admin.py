@@ -10,12 +10,16 @@ from .models import (
     Attendance,
     Comment,
     CommentReport,
+    Consultation,
     Event,
     EventResult,
     FollowUpTask,
     HeadCount,
     Idea,
     Meeting,
+    Statement,
+    StatementInvitation,
+    Weighing,
 )
 
 
@@ -73,7 +77,15 @@ class CommentAdmin(admin.ModelAdmin):
     list_filter = ["area", "moderation"]
     search_fields = ["text", "pseudonym", "email"]
     date_hierarchy = "created_at"
-    raw_id_fields = ["version", "measure", "event", "idea", "parent", "answered_by"]
+    raw_id_fields = [
+        "version",
+        "measure",
+        "event",
+        "idea",
+        "consultation",
+        "parent",
+        "answered_by",
+    ]
     readonly_fields = ["created_at", "published_at", "answer_notified_at", "digest_sent_at"]
     inlines = [CommentReportInline]
     list_select_related = ["area"]
@@ -95,6 +107,44 @@ class CommentReportAdmin(admin.ModelAdmin):
     list_filter = ["comment__area"]
     raw_id_fields = ["comment"]
     list_select_related = ["comment"]
+
+
+# --- draft consultation, statements, weighing
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(admin.ModelAdmin):
+    list_display = ["title", "area", "version", "starts_on", "ends_on"]
+    list_filter = ["area"]
+    raw_id_fields = ["version"]
+    list_select_related = ["area", "version"]
+
+
+@admin.register(StatementInvitation)
+class StatementInvitationAdmin(admin.ModelAdmin):
+    """The secret of the link is never stored; only its hash, which is of no use here."""
+
+    list_display = ["actor", "consultation", "created_at", "revoked_at"]
+    list_filter = ["consultation__area"]
+    raw_id_fields = ["consultation", "actor"]
+    exclude = ["token_hash"]
+    list_select_related = ["actor", "consultation"]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "consultation", "channel", "received_on"]
+    list_filter = ["consultation__area", "channel"]
+    raw_id_fields = ["consultation", "actor", "invitation"]
+    list_select_related = ["actor", "consultation"]
+
+
+@admin.register(Weighing)
+class WeighingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "consultation", "comment", "statement", "weighed_at"]
+    list_filter = ["consultation__area", "decision"]
+    raw_id_fields = ["consultation", "comment", "statement", "action_fields", "goals", "measures"]
+    list_select_related = ["consultation", "comment", "statement"]
 
 
 # --- committee meetings ---------------------------------------------------------------------

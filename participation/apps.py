@@ -21,6 +21,9 @@ class ParticipationConfig(AppConfig):
                 "Idea": "area_id",
                 "Comment": "area_id",
                 "CommentReport": "comment.area_id",
+                "Consultation": "area_id",
+                "Statement": "consultation.area_id",
+                "Weighing": "consultation.area_id",
                 # Committee meetings: the public list shows meetings, public items, outcomes.
                 "Meeting": "area_id",
                 "AgendaItem": "meeting.area_id",

@@ -41,7 +41,7 @@ def find_submissions(*, area: Area, email: str) -> Submissions:
         return Submissions([], [])
     comments = list(
         Comment.objects.filter(area=area, email__iexact=email)
-        .select_related("version", "measure", "event", "idea")
+        .select_related("version", "measure", "event", "idea", "consultation")
         .order_by("created_at")
     )
     ideas = list(
@@ -69,6 +69,8 @@ def _comment_target_label(comment: Comment) -> str:
         return _("Measure: %s") % comment.measure
     if comment.event_id:
         return _("Event: %s") % comment.event
+    if comment.consultation_id:
+        return _("Consultation: %s") % comment.consultation
     return _("Project idea: %s") % comment.idea
 
 

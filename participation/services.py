@@ -119,8 +119,11 @@ def comment_create(
     parent: Comment | None = None,
     client_hash: str = "",
     submission_key: uuid.UUID | None = None,
+    draft_part: str = "",
 ) -> tuple[Comment, bool]:
     """Store a resident's comment (or a reply to ``parent``); returns (comment, created).
+
+    On a consultation, ``draft_part`` names the part of the draft (checked by the caller).
 
     Raises ``ValidationError`` with a German message for a reply to a reply, a reply to a
     comment that is not shown, a target of another area or missing consent.
@@ -138,6 +141,10 @@ def comment_create(
         if parent.moderation != Moderation.PUBLISHED:
             raise ValidationError(_("This comment can no longer be answered."))
     moderation, published_at = _initial_moderation(area)
+    extra = {}
+    if field == "consultation":
+        # A reply belongs to the part of the draft its thread is about.
+        extra["draft_part"] = parent.draft_part if parent is not None else draft_part
     return _create_once(
         Comment,
         submission_key,
@@ -152,6 +159,7 @@ def comment_create(
         published_at=published_at,
         client_hash=client_hash,
         **{field: target},
+        **extra,
     )
 
 

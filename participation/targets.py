@@ -5,10 +5,16 @@ from django.urls import NoReverseMatch, reverse
 from ihk.models import Area
 from measures.models import ConceptVersion, Measure
 
-from .models import Comment, Event, Idea, Moderation
+from .models import Comment, Consultation, Event, Idea, Moderation
 
 # What a comment can be about; the key is used in URLs, the value is the model field.
-TARGET_FIELDS = {"concept": "version", "measure": "measure", "event": "event", "idea": "idea"}
+TARGET_FIELDS = {
+    "concept": "version",
+    "measure": "measure",
+    "event": "event",
+    "idea": "idea",
+    "consultation": "consultation",
+}
 
 
 class TargetNotFound(Exception):
@@ -24,6 +30,8 @@ def public_target(area: Area, kind: str, pk: int):
         "measure": Measure.objects.public_for(area),
         "event": Event.objects.filter(area=area, is_public=True),
         "idea": Idea.objects.filter(area=area, moderation=Moderation.PUBLISHED),
+        # A consulted draft takes comments only while its phase is open.
+        "consultation": Consultation.objects.filter(area=area).open_now(),
     }
     try:
         return querysets[kind].get(pk=pk)
@@ -38,6 +46,7 @@ def target_kind(obj) -> str:
         ("measure", Measure),
         ("event", Event),
         ("idea", Idea),
+        ("consultation", Consultation),
     ):
         if isinstance(obj, model):
             return kind

@@ -2,6 +2,9 @@
 
 from django.urls import path  # noqa: F401
 
+from .views import consultation as consultation_views
+from .views import consultation_public as consultation_public_views
+from .views import consultation_weighing as weighing_views
 from .views import contributions as contribution_views
 from .views import events as event_views
 from .views import maps as map_views
@@ -253,5 +256,94 @@ urlpatterns += [
         "open-data/<slug:dataset>.<str:fmt>",
         open_data_views.OpenDataFileView.as_view(),
         name="open_data_file",
+    ),
+]
+
+# --- draft consultation: public pages, personal statement link, internal pages, weighing
+urlpatterns += [
+    path(
+        "consultation/<int:pk>/",
+        consultation_public_views.ConsultationPublicView.as_view(),
+        name="consultation_public",
+    ),
+    path(
+        "consultation/<int:pk>/results/",
+        consultation_public_views.ConsultationResultsView.as_view(),
+        name="consultation_results",
+    ),
+    path(
+        "consultation/<int:pk>/parts/<slug:part>/",
+        consultation_public_views.ConsultationPartView.as_view(),
+        name="consultation_part",
+    ),
+    path(
+        "consultation/<int:pk>/parts/<slug:part>/comment/",
+        consultation_public_views.ConsultationCommentView.as_view(),
+        name="consultation_comment",
+    ),
+    path(
+        "consultation/statement/<str:token>/",
+        consultation_public_views.StatementSubmitView.as_view(),
+        name="statement_submit",
+    ),
+    path(
+        "participation/consultations/",
+        consultation_views.ConsultationListView.as_view(),
+        name="consultation_list",
+    ),
+    path(
+        "participation/consultations/new/",
+        consultation_views.ConsultationCreateView.as_view(),
+        name="consultation_create",
+    ),
+    path(
+        "participation/consultations/<int:pk>/",
+        consultation_views.ConsultationDetailView.as_view(),
+        name="consultation_detail",
+    ),
+    path(
+        "participation/consultations/<int:pk>/edit/",
+        consultation_views.ConsultationUpdateView.as_view(),
+        name="consultation_update",
+    ),
+    path(
+        "participation/consultations/<int:pk>/invite/",
+        consultation_views.InviteView.as_view(),
+        name="consultation_invite",
+    ),
+    path(
+        "participation/consultations/<int:pk>/invitations/<int:invitation_pk>/revoke/",
+        consultation_views.InvitationRevokeView.as_view(),
+        name="consultation_invitation_revoke",
+    ),
+    path(
+        "participation/consultations/<int:pk>/statements/new/",
+        consultation_views.StatementRecordView.as_view(),
+        name="consultation_statement_record",
+    ),
+    path(
+        "participation/consultations/<int:pk>/statements/<int:statement_pk>/attachment/",
+        consultation_views.StatementAttachmentView.as_view(),
+        name="consultation_statement_attachment",
+    ),
+    path(
+        "participation/consultations/<int:pk>/weighing/",
+        weighing_views.WeighingTableView.as_view(),
+        name="consultation_weighing",
+    ),
+    path(
+        "participation/consultations/<int:pk>/weighing/<str:kind>/<int:item_pk>/",
+        weighing_views.WeighView.as_view(),
+        name="consultation_weigh",
+    ),
+    path(
+        "participation/consultations/<int:pk>/weighing.xlsx",
+        weighing_views.WeighingXlsxView.as_view(),
+        name="consultation_weighing_xlsx",
+    ),
+    path(
+        "participation/consultations/<int:pk>/weighing.pdf",
+        weighing_views.WeighingPdfView.as_view(),
+        name="consultation_weighing_pdf",
     ),
 ]

@@ -1,6 +1,16 @@
-"""Models of the participation app: events (``events``) and residents' contributions
-(``contributions``). Import them from here: ``from participation.models import Comment``."""
+"""Models of the participation app: events (``events``), residents' contributions
+(``contributions``) and the draft consultation with statements and weighing (``consultation``).
+Import them from here: ``from participation.models import Comment``."""
 
+from .consultation import (
+    Consultation,
+    ConsultationState,
+    Statement,
+    StatementChannel,
+    StatementInvitation,
+    Weighing,
+    WeighingDecision,
+)
 from .contributions import (
     Comment,
     CommentQuerySet,
@@ -47,6 +57,13 @@ __all__ = [
     "AttendanceQuerySet",
     "Comment",
     "CommentQuerySet",
+    "Consultation",
+    "ConsultationState",
+    "Statement",
+    "StatementChannel",
+    "StatementInvitation",
+    "Weighing",
+    "WeighingDecision",
     "CommentReport",
     "Event",
     "EventFormat",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ihk.models import Area
 from measures.models import ActionField, ConceptVersion, Measure
 
+from .consultation import Consultation
 from .events import Event, latitude_field, longitude_field
 
 
@@ -124,6 +125,18 @@ class Idea(models.Model):
         return self.title
 
 
+COMMENT_TARGETS = ("version", "measure", "event", "idea", "consultation")
+
+
+def _exactly_one_target() -> models.Q:
+    """One target set, all others empty."""
+    condition = models.Q()
+    for target in COMMENT_TARGETS:
+        others = {name: None for name in COMMENT_TARGETS if name != target}
+        condition |= models.Q(**{f"{target}__isnull": False}, **others)
+    return condition
+
+
 class CommentQuerySet(models.QuerySet):
     def for_area(self, area):
         return self.filter(area=area)
@@ -149,9 +162,12 @@ class CommentQuerySet(models.QuerySet):
 
     def about(self, obj):
         """Comments on one target: a concept version, a measure, an event or an idea."""
-        field = {"ConceptVersion": "version", "Measure": "measure", "Event": "event"}.get(
-            type(obj).__name__, "idea"
-        )
+        field = {
+            "ConceptVersion": "version",
+            "Measure": "measure",
+            "Event": "event",
+            "Consultation": "consultation",
+        }.get(type(obj).__name__, "idea")
         return self.filter(**{field: obj})
 
     def on_public_targets(self):
@@ -182,10 +198,29 @@ class CommentQuerySet(models.QuerySet):
             .order_by("created_at", "pk")
         )
 
+    def threads_with_outcome(self):
+        """``threads()`` with the weighing of every comment and reply (consulted drafts)."""
+        links = ("weighing__action_fields", "weighing__goals", "weighing__measures")
+        replies = Comment.objects.shown().select_related("weighing").prefetch_related(*links)
+        return (
+            self.shown()
+            .filter(parent=None)
+            .select_related("weighing")
+            .prefetch_related(
+                *links,
+                models.Prefetch(
+                    "replies",
+                    queryset=replies.order_by("created_at", "pk"),
+                    to_attr="shown_replies",
+                ),
+            )
+            .order_by("created_at", "pk")
+        )
+
     def for_moderation(self):
         """With target, parent and the number of open reports (``open_reports``)."""
         return self.select_related(
-            "version", "measure", "event", "idea", "parent", "answered_by"
+            "version", "measure", "event", "idea", "consultation", "parent", "answered_by"
         ).annotate(open_reports=models.Count("reports", filter=models.Q(reports__resolved_at=None)))
 
     def needing_moderation(self):
@@ -195,7 +230,8 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    """A resident's comment on the concept, a measure, an event or an idea (exactly one)."""
+    """A resident's comment on the concept, a measure, an event, an idea or a consulted draft
+    (exactly one)."""
 
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, related_name="comments", verbose_name=_("area")
@@ -232,6 +268,17 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("project idea"),
     )
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("consultation"),
+    )
+    # Which part of the consulted draft: "vision", "field-<id>", "goal-<id>", "measure-<id>",
+    # or empty for the draft as a whole (see consultation_services.consultation_parts).
+    draft_part = models.CharField(_("part of the draft"), max_length=30, blank=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -273,12 +320,7 @@ class Comment(models.Model):
         ordering = ["created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(version__isnull=False, measure=None, event=None, idea=None)
-                    | models.Q(version=None, measure__isnull=False, event=None, idea=None)
-                    | models.Q(version=None, measure=None, event__isnull=False, idea=None)
-                    | models.Q(version=None, measure=None, event=None, idea__isnull=False)
-                ),
+                condition=_exactly_one_target(),
                 name="comment_has_exactly_one_target",
             )
         ]
@@ -292,6 +334,10 @@ class Comment(models.Model):
             models.Index(fields=["event", "parent", "created_at"], name="comment_event_idx"),
             models.Index(fields=["idea", "parent", "created_at"], name="comment_idea_idx"),
             models.Index(fields=["version", "parent", "created_at"], name="comment_version_idx"),
+            models.Index(
+                fields=["consultation", "draft_part", "parent", "created_at"],
+                name="comment_consultation_idx",
+            ),
         ]
 
     def __str__(self):

@@ -48,6 +48,8 @@ def _is_open_for_comments(area, kind, obj) -> bool:
         return obj.is_current
     if kind == "idea":
         return obj.moderation == Moderation.PUBLISHED
+    if kind == "consultation":
+        return obj.is_open
     return obj.is_public
 
 

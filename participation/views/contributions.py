@@ -86,6 +86,10 @@ class _CommentFormView(_SubmitMixin, AreaMixin, View):
     def load(self):
         raise NotImplementedError
 
+    def target_fields(self) -> dict:
+        """More fields of the comment, e.g. the part of a consulted draft."""
+        return {}
+
     def dispatch(self, request, *args, **kwargs):
         self.load()
         return super().dispatch(request, *args, **kwargs)
@@ -128,6 +132,7 @@ class _CommentFormView(_SubmitMixin, AreaMixin, View):
                     email=data["email"],
                     consent=data["consent"],
                     submission_key=data["submission_key"],
+                    **self.target_fields(),
                     **extra,
                 )[0]
             ),
@@ -156,7 +161,7 @@ class CommentReplyView(_CommentFormView):
 
     def load(self):
         parent = get_object_or_404(
-            Comment.objects.select_related("version", "measure", "event", "idea"),
+            Comment.objects.select_related("version", "measure", "event", "idea", "consultation"),
             pk=self.kwargs["pk"],
             area=self.area,
         )
@@ -189,7 +194,7 @@ class CommentReportView(_SubmitMixin, AreaMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         self.comment = get_object_or_404(
-            Comment.objects.select_related("version", "measure", "event", "idea"),
+            Comment.objects.select_related("version", "measure", "event", "idea", "consultation"),
             pk=kwargs["pk"],
             area=self.area,
             moderation=Moderation.PUBLISHED,

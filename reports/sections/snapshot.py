@@ -7,6 +7,7 @@ from django.utils import timezone
 from .actors import actors_section
 from .common import iso, query_period, report_version
 from .concept_state import concept_section, cover_section, goals_section
+from .consultation import consultation_section
 from .continuation import continuation_section
 from .measures import kuf_section, measures_section, report_measures
 from .participation import participation_section
@@ -89,6 +90,9 @@ def build_snapshot(report, *, progress: Callable[[int, str], None] | None = None
     snapshot["kuf"] = kuf_section(measures)
     step("participation", 50)
     snapshot["participation"] = participation_section(area, *query_period(start, end))
+    snapshot["participation"]["consultations"] = consultation_section(
+        area, *query_period(start, end)
+    )
     step("actors", 65)
     snapshot["actors"] = actors_section(area, *query_period(start, end))
     step("continuation", 75)

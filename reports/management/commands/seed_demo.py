@@ -14,6 +14,7 @@ from ihk import demo as ihk_demo
 from measures import demo as measures_demo
 from measures import demo_funding as funding_demo
 from participation import demo as participation_demo
+from participation import demo_consultation as consultation_demo
 from participation import demo_contributions as contributions_demo
 from participation import demo_map as map_demo
 from participation import demo_reach as reach_demo
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             emails.append(funding_demo.seed(area))
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
+            consultation_demo.seed(area)
             map_demo.seed(area, scale=scale)
             reach_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
