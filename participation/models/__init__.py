@@ -24,6 +24,18 @@ from .events import (
     Outcome,
     participation_gaps,
 )
+from .meetings import (
+    AgendaItem,
+    AttendanceStatus,
+    Decision,
+    DecisionOutcome,
+    FollowUpTask,
+    InvitationState,
+    Meeting,
+    MeetingAttendance,
+    MeetingInvitation,
+    MeetingStatus,
+)
 
 __all__ = [
     "Attendance",
@@ -45,4 +57,15 @@ __all__ = [
     "Outcome",
     "SubmissionThrottle",
     "participation_gaps",
+    # committee meetings
+    "AgendaItem",
+    "AttendanceStatus",
+    "Decision",
+    "DecisionOutcome",
+    "FollowUpTask",
+    "InvitationState",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingInvitation",
+    "MeetingStatus",
 ]
