@@ -15,10 +15,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from . import money_services, services
+from . import jury, money_services, services
 from .applicant_views import document_response, letter_response
 from .budget import fund_totals
 from .forms import (
+    AgendaForm,
     ApplicationBundle,
     ChecklistForm,
     DecisionForm,
@@ -27,7 +28,7 @@ from .forms import (
     ProofCheckForm,
     QuestionForm,
 )
-from .models import Application, ProofState
+from .models import COMMITTED, ZERO, Application, ProofState, Status
 from .review import CHECKLIST
 from .views import MANAGE, FundsMixin
 
@@ -61,6 +62,7 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         a = self.application
         proof = getattr(a, "proof", None)
+        net_paid = a.payouts.net_total()
         kwargs.update(
             application=a,
             fund=a.fund,
@@ -70,7 +72,11 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
             documents=list(a.documents.all()),
             decisions=list(a.decisions.select_related("recorded_by")),
             payouts=list(a.payouts.all()),
-            net_paid=a.payouts.net_total(),
+            net_paid=net_paid,
+            left_to_pay=(a.granted_amount or ZERO) - net_paid,
+            decidable=a.status in money_services.DECIDABLE,
+            checkable=a.status in (Status.SUBMITTED, Status.IN_REVIEW, Status.READY),
+            payable=a.status in COMMITTED,
             proof=proof,
             repayment_due=money_services.repayment_due(a, proof) if proof else None,
             checks=[(label, a.checklist.get(key, False)) for key, label in CHECKLIST],
@@ -78,6 +84,9 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
             question_form=kwargs.get("question_form") or QuestionForm(),
             upload_form=kwargs.get("upload_form") or DocumentForm(),
             proof_check_form=kwargs.get("proof_check_form") or ProofCheckForm(),
+            agenda_form=kwargs.get("agenda_form")
+            or AgendaForm(meetings=jury.open_meetings(a)),
+            agenda_items=list(jury.agenda_items(a).select_related("decision")),
             breadcrumbs=self.app_crumbs(),
         )
         return super().get_context_data(**kwargs)
@@ -159,6 +168,20 @@ class ProofCheckView(_ManageApplicationView):
         return self.done(_("The proof of use was checked."))
 
 
+class AgendaView(_ManageApplicationView):
+    """Put the application on a planned meeting of the fund's committee."""
+
+    def post(self, request, *args, **kwargs):
+        form = AgendaForm(request.POST, meetings=jury.open_meetings(self.application))
+        if not form.is_valid():
+            return self.invalid(agenda_form=form)
+        try:
+            jury.agenda_add(application=self.application, meeting=form.cleaned_data["meeting"])
+        except ValidationError as error:
+            return self.done(" ".join(error.messages), messages.ERROR)
+        return self.done(_("The application is on the meeting's agenda."))
+
+
 class EraseView(_ManageApplicationView):
     def post(self, request, *args, **kwargs):
         services.applicant_erase(area=self.area, application=self.application)
@@ -237,8 +260,13 @@ class DecisionView(_FormPageView):
         return _("Record the decision")
 
     def make_form(self, data=None):
-        initial = {"decided_on": timezone.localdate(), "amount": self.application.requested_amount}
-        return DecisionForm(data, initial=initial)
+        items = jury.agenda_items(self.application)
+        initial = {
+            "decided_on": timezone.localdate(),
+            "amount": self.application.requested_amount,
+            "agenda_item": items.filter(decision__isnull=True).first(),
+        }
+        return DecisionForm(data, initial=initial, agenda_items=items)
 
     def get_context_data(self, **kwargs):
         kwargs["totals"] = fund_totals(self.application.fund, exclude_application=self.application)
@@ -255,6 +283,7 @@ class DecisionView(_FormPageView):
             decided_on=data["decided_on"],
             budget_override=data["budget_override"],
             votes=(data["votes_for"], data["votes_against"], data["abstentions"]),
+            agenda_item=data["agenda_item"],
             user=self.request.user,
         )
         return _("The decision was recorded.")

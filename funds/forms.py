@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.models import Actor, Committee
 from ihk.dates import DateBoundsMixin
 from ihk.text import CleanTextFormMixin
+from participation.models.meetings import AgendaItem, Meeting
 from participation.spam import HONEYPOT_FIELD
 
 from .models import (
@@ -30,7 +31,7 @@ from .models import (
 from .review import CHECKLIST
 from .services import MAX_ROWS, check_sums
 
-_AMOUNT = re.compile(r"^\d{1,10}([.,]\d{1,2})?$")
+_AMOUNT = re.compile(r"^[0-9]{1,10}([.,][0-9]{1,2})?$")
 
 
 class AmountField(forms.DecimalField):
@@ -46,7 +47,7 @@ class AmountField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(" ", "").replace("€", "")
-            if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?", value):
+            if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+(,[0-9]{1,2})?", value):
                 value = value.replace(".", "")
             if value and not _AMOUNT.fullmatch(value):
                 raise forms.ValidationError(
@@ -305,6 +306,16 @@ class ChecklistForm(CleanTextFormMixin, forms.Form):
 
 
 class DecisionForm(CleanTextFormMixin, DateBoundsMixin, forms.Form):
+    agenda_item = forms.ModelChoiceField(
+        label=_("Committee meeting"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("– decided outside a meeting –"),
+        help_text=_(
+            "The votes are recorded in the meeting; members whose actor is the applicant do not "
+            "vote. Record the meeting's attendance first."
+        ),
+    )
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     amount = AmountField(label=_("Granted amount (EUR)"), required=False)
     conditions = forms.CharField(
@@ -327,6 +338,14 @@ class DecisionForm(CleanTextFormMixin, DateBoundsMixin, forms.Form):
         label=_("Exceed the budget left (only with a documented reason)"), required=False
     )
 
+    def __init__(self, *args, agenda_items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agenda_items is not None:
+            self.fields["agenda_item"].queryset = agenda_items
+            self.fields["agenda_item"].label_from_instance = lambda item: (
+                f"{item.meeting} ({item.meeting.starts_at:%d.%m.%Y}), {item}"
+            )
+
     def clean(self):
         cleaned = super().clean()
         granting = cleaned.get("outcome") in (Outcome.APPROVED, Outcome.APPROVED_MODIFIED)
@@ -342,6 +361,15 @@ class PayoutForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
         model = Payout
         fields = ["kind", "amount", "paid_on", "note"]
         widgets = {"paid_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class AgendaForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none())
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        _bootstrap(self)
 
 
 class ProofForm(CleanTextFormMixin, forms.Form):
@@ -380,7 +408,9 @@ class ApplicationBundle:
             data, instance=instance, online=online, manager=manager, area=fund.area
         )
         costs = financing = []
-        if instance is not None and instance.pk:
+        # Bound formsets take everything from the POST: an initial row that the POST repeats
+        # unchanged would otherwise count as an untouched extra row and be dropped.
+        if data is None and instance is not None and instance.pk:
             costs = [{"item": r.item, "amount": r.amount} for r in instance.costs.all()]
             financing = [
                 {"kind": r.kind, "label": r.label, "amount": r.amount}

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import mails
+from . import jury, mails
 from .budget import fund_totals
 from .letters import letter_pdf
 from .models import (
@@ -76,7 +76,11 @@ def decision_record(
     votes: tuple[int | None, int | None, int | None] = (None, None, None),
     agenda_item=None,
 ) -> Decision:
-    """Record the committee's decision and set the application's status and grant."""
+    """Record the committee's decision and set the application's status and grant.
+
+    With ``agenda_item`` (the application's item in a committee meeting) the votes are recorded
+    on the meeting, excluding members whose actor is the applicant, and copied here.
+    """
     application = _lock(application)
     if application.status not in DECIDABLE:
         raise ValidationError(_("This application cannot be decided now."))
@@ -87,6 +91,20 @@ def decision_record(
             outcome = Outcome.APPROVED_MODIFIED
     else:
         amount, budget_override = None, False
+    if agenda_item is not None:
+        meeting_decision = jury.record_vote(
+            application=application,
+            item=agenda_item,
+            outcome=outcome,
+            votes=votes,
+            reason=reason,
+            conditions=conditions,
+        )
+        votes = (
+            meeting_decision.votes_for,
+            meeting_decision.votes_against,
+            meeting_decision.abstentions,
+        )
     decision = Decision(
         application=application,
         outcome=outcome,
@@ -99,7 +117,7 @@ def decision_record(
         votes_against=votes[1],
         abstentions=votes[2],
         recorded_by=user,
-        **({"agenda_item": agenda_item} if agenda_item is not None else {}),
+        agenda_item=agenda_item,
     )
     decision.full_clean()
     decision.save()

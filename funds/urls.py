@@ -62,6 +62,7 @@ urlpatterns = [
         application_views.DocumentView.as_view(),
         name="application_document",
     ),
+    path(f"{I}agenda/", application_views.AgendaView.as_view(), name="application_agenda"),
     path(f"{I}decision/", application_views.DecisionView.as_view(), name="application_decision"),
     path(
         f"{I}decisions/<int:decision_pk>/letter.pdf",

@@ -48,6 +48,16 @@ class Decision(models.Model):
         default=False,
         help_text=_("Only with a documented reason: the grant is more than the fund has left."),
     )
+    # The committee meeting's agenda item, whose decision holds the votes and the members who
+    # were excluded for a conflict of interest (participation.meeting_services).
+    agenda_item = models.ForeignKey(
+        "participation.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fund_decisions",
+        verbose_name=_("agenda item"),
+    )
     votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
     abstentions = models.PositiveSmallIntegerField(_("abstentions"), null=True, blank=True)
