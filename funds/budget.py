@@ -81,6 +81,10 @@ class SourceCheck:
     total: Decimal
     public: Decimal
 
+    def exceeds(self, limit_percent: Decimal) -> bool:
+        """Exactly, without rounding: is the public money more than ``limit_percent`` %?"""
+        return self.public * 100 > limit_percent * self.total
+
     def public_share(self) -> Decimal:
         if not self.total:
             return ZERO

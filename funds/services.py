@@ -53,7 +53,7 @@ def fund_save(*, fund: Fund, sources: list[FundSource]) -> Fund:
                 _("The sources add up to %(total)s €, the budget is %(budget)s €.")
                 % {"total": check.total, "budget": fund.budget}
             )
-        if check.public_share() > fund.public_share_limit:
+        if check.exceeds(fund.public_share_limit):
             raise ValidationError(
                 _("Public money is %(share)s %% of the fund; at most %(limit)s %% are allowed.")
                 % {"share": check.public_share(), "limit": fund.public_share_limit}
