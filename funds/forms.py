@@ -223,6 +223,7 @@ class ApplicationForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
                 initial=self.instance.actor_id,
             )
         if online:
+            self.fields["contact_email"].required = True
             self.fields["consent"] = forms.BooleanField(
                 label=_(
                     "I agree that my application and the data I entered are processed to "

@@ -121,7 +121,7 @@ class Application(models.Model):
         related_name="fund_applications",
         verbose_name=_("actor of the register"),
     )
-    contact_email = models.EmailField(_("e-mail"))
+    contact_email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     address = models.CharField(_("postal address"), max_length=300, blank=True)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
