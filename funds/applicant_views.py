@@ -64,7 +64,8 @@ class ApplicantMixin(AreaMixin, View):
             "documents": list(application.documents.all()),
             "decision": application.decisions.first(),
             "proof": proof,
-            "proof_open": proof is not None and proof.state in (ProofState.DUE, ProofState.RETURNED),
+            "proof_open": proof is not None
+            and proof.state in (ProofState.DUE, ProofState.RETURNED),
             "editable": application.status in EDITABLE,
             "upload_form": forms.get("upload_form") or DocumentForm(),
             "answer_form": forms.get("answer_form") or AnswerForm(),
@@ -134,7 +135,9 @@ class EditView(ApplicantMixin):
         return render(self.request, "funds/apply.html", context, status=status)
 
     def get(self, request, *args, **kwargs):
-        return self.render_form(ApplicationBundle(fund=self.application.fund, instance=self.application))
+        return self.render_form(
+            ApplicationBundle(fund=self.application.fund, instance=self.application)
+        )
 
     def post(self, request, *args, **kwargs):
         bundle = ApplicationBundle(

@@ -84,8 +84,7 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
             question_form=kwargs.get("question_form") or QuestionForm(),
             upload_form=kwargs.get("upload_form") or DocumentForm(),
             proof_check_form=kwargs.get("proof_check_form") or ProofCheckForm(),
-            agenda_form=kwargs.get("agenda_form")
-            or AgendaForm(meetings=jury.open_meetings(a)),
+            agenda_form=kwargs.get("agenda_form") or AgendaForm(meetings=jury.open_meetings(a)),
             agenda_items=list(jury.agenda_items(a).select_related("decision")),
             breadcrumbs=self.app_crumbs(),
         )
@@ -109,7 +108,9 @@ class ChecklistView(_ManageApplicationView):
             return self.invalid(checklist_form=form)
         try:
             services.checklist_save(
-                application=self.application, checks=form.cleaned_data, note=form.cleaned_data["note"]
+                application=self.application,
+                checks=form.cleaned_data,
+                note=form.cleaned_data["note"],
             )
         except ValidationError as error:
             return self.done(" ".join(error.messages), messages.ERROR)

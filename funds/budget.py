@@ -55,9 +55,7 @@ def fund_totals(fund: Fund, *, exclude_application: Application | None = None) -
             kind__in=[PayoutKind.ADVANCE, PayoutKind.RECEIPTS],
             application__status=Status.CLOSED,
         ),
-        closed_repaid=_sum(
-            "amount", kind=PayoutKind.REPAYMENT, application__status=Status.CLOSED
-        ),
+        closed_repaid=_sum("amount", kind=PayoutKind.REPAYMENT, application__status=Status.CLOSED),
     )
     if exclude_application is not None:
         own = Payout.objects.filter(application=exclude_application)

@@ -48,9 +48,19 @@ def _applications(sheet, fund: Fund) -> list[Application]:
     append_row(
         sheet,
         [
-            _("Reference"), _("Project"), _("Group"), _("Status"), _("Costs"),
-            _("Requested grant"), _("Own funds"), _("In-kind work"), _("Third parties"),
-            _("Decision"), _("Decided on"), _("Granted"), _("Paid out (net)"),
+            _("Reference"),
+            _("Project"),
+            _("Group"),
+            _("Status"),
+            _("Costs"),
+            _("Requested grant"),
+            _("Own funds"),
+            _("In-kind work"),
+            _("Third parties"),
+            _("Decision"),
+            _("Decided on"),
+            _("Granted"),
+            _("Paid out (net)"),
         ],
     )
     for a in applications:
@@ -61,12 +71,18 @@ def _applications(sheet, fund: Fund) -> list[Application]:
         append_row(
             sheet,
             [
-                a.reference, a.title, a.group_name, a.get_status_display(),
-                sum((c.amount for c in a.costs.all()), start=0), a.requested_amount,
-                by_kind[FinancingKind.OWN_FUNDS], by_kind[FinancingKind.IN_KIND],
+                a.reference,
+                a.title,
+                a.group_name,
+                a.get_status_display(),
+                sum((c.amount for c in a.costs.all()), start=0),
+                a.requested_amount,
+                by_kind[FinancingKind.OWN_FUNDS],
+                by_kind[FinancingKind.IN_KIND],
                 by_kind[FinancingKind.THIRD_PARTY],
                 decision.get_outcome_display() if decision else "",
-                decision.decided_on if decision else None, a.granted_amount,
+                decision.decided_on if decision else None,
+                a.granted_amount,
                 sum((p.signed_amount for p in a.payouts.all()), start=0),
             ],
         )

@@ -277,7 +277,9 @@ class DocumentForm(forms.Form):
 
 class QuestionForm(CleanTextFormMixin, forms.Form):
     text = forms.CharField(
-        label=_("Question to the applicant"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Question to the applicant"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -320,7 +322,10 @@ class DecisionForm(CleanTextFormMixin, DateBoundsMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     amount = AmountField(label=_("Granted amount (EUR)"), required=False)
     conditions = forms.CharField(
-        label=_("Conditions"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Conditions"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     reason = forms.CharField(
         label=_("Reason"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
@@ -396,7 +401,6 @@ class ProofCheckForm(CleanTextFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-
 
 
 class ApplicationBundle:

@@ -39,7 +39,9 @@ class PublicFundMixin(PublicAreaMixin):
         return fund
 
     def fund_crumbs(self, *items):
-        return public_crumbs(self.area, (_("Neighbourhood fund"), self.fund.get_public_url()), *items)
+        return public_crumbs(
+            self.area, (_("Neighbourhood fund"), self.fund.get_public_url()), *items
+        )
 
 
 @cache_public_page()
@@ -63,9 +65,10 @@ class PublicFundView(PublicFundMixin, ListView):
             source_check=check_sources(sources),
             accepting=fund.accepts_applications(timezone.localdate()),
             other_years=list(
-                Fund.objects.for_area(self.area).public().exclude(pk=fund.pk).values_list(
-                    "year", flat=True
-                )
+                Fund.objects.for_area(self.area)
+                .public()
+                .exclude(pk=fund.pk)
+                .values_list("year", flat=True)
             ),
             breadcrumbs=public_crumbs(self.area, (_("Neighbourhood fund"), "")),
         )

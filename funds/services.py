@@ -217,9 +217,7 @@ def application_withdraw(*, application: Application) -> Application:
 
 
 @transaction.atomic
-def document_add(
-    *, application: Application, upload, kind: str, by_applicant: bool
-) -> Document:
+def document_add(*, application: Application, upload, kind: str, by_applicant: bool) -> Document:
     """Check an upload by its content and store it in the media storage (never public)."""
     if application.documents.count() >= MAX_DOCUMENTS:
         raise ValidationError(

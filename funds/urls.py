@@ -52,9 +52,7 @@ urlpatterns = [
     ),
     path(I, application_views.ApplicationDetailView.as_view(), name="application_detail"),
     path(f"{I}edit/", application_views.EditView.as_view(), name="application_update"),
-    path(
-        f"{I}checklist/", application_views.ChecklistView.as_view(), name="application_checklist"
-    ),
+    path(f"{I}checklist/", application_views.ChecklistView.as_view(), name="application_checklist"),
     path(f"{I}questions/", application_views.QuestionView.as_view(), name="application_question"),
     path(f"{I}upload/", application_views.UploadView.as_view(), name="application_upload"),
     path(

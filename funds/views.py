@@ -54,9 +54,11 @@ class FundListView(FundsMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Fund.objects.for_area(self.area).annotate(
-            application_count=Count("applications")
-        ).order_by("-year")
+        return (
+            Fund.objects.for_area(self.area)
+            .annotate(application_count=Count("applications"))
+            .order_by("-year")
+        )
 
     def get_context_data(self, **kwargs):
         kwargs["breadcrumbs"] = internal_crumbs(self.area, (_("Neighbourhood fund"), ""))
@@ -126,8 +128,17 @@ class FundDetailView(FundObjectMixin, ListView):
         if self.status:
             applications = applications.filter(status=self.status)
         return applications.only(
-            "pk", "area_id", "reference", "title", "group_name", "status", "requested_amount",
-            "granted_amount", "is_paper", "email_confirmed_at", "submitted_at",
+            "pk",
+            "area_id",
+            "reference",
+            "title",
+            "group_name",
+            "status",
+            "requested_amount",
+            "granted_amount",
+            "is_paper",
+            "email_confirmed_at",
+            "submitted_at",
         )
 
     def get_context_data(self, **kwargs):

@@ -110,9 +110,7 @@ class Application(models.Model):
     # The applicant (personal data except the group name)
     applicant_name = models.CharField(_("name of the applicant"), max_length=200)
     group_name = models.CharField(_("group or organisation"), max_length=200, blank=True)
-    show_group_publicly = models.BooleanField(
-        _("the group may be named publicly"), default=False
-    )
+    show_group_publicly = models.BooleanField(_("the group may be named publicly"), default=False)
     actor = models.ForeignKey(
         Actor,
         on_delete=models.SET_NULL,
@@ -131,9 +129,7 @@ class Application(models.Model):
     # Review
     checklist = models.JSONField(_("formal check"), default=dict, blank=True)
     checklist_note = models.TextField(_("note on the formal check"), blank=True)
-    granted_amount = models.DecimalField(
-        _("granted amount (EUR)"), null=True, blank=True, **MONEY
-    )
+    granted_amount = models.DecimalField(_("granted amount (EUR)"), null=True, blank=True, **MONEY)
     # Technical
     access_nonce = models.CharField(max_length=64, editable=False)
     access_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -143,9 +139,7 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=[*PERSONAL_FIELDS, "access_nonce", "access_hash"]
-    )
+    history = HistoricalRecords(excluded_fields=[*PERSONAL_FIELDS, "access_nonce", "access_hash"])
 
     class Meta:
         verbose_name = _("fund application")
@@ -159,7 +153,7 @@ class Application(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="fund_application_ends_after_start",
-            )
+            ),
         ]
 
     def __str__(self):

@@ -43,7 +43,9 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     applicant_name = "Erika Mustermann"
     group_name = "Mieterinitiative Lindenhof"
     contact_email = factory.Sequence(lambda n: f"erika{n}@example.org")
-    email_confirmed_at = factory.LazyFunction(lambda: datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC))
+    email_confirmed_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC)
+    )
 
     @factory.post_generation
     def access(obj, create, extracted, **kwargs):

@@ -46,7 +46,13 @@ def application(fund):
 def test_tampered_guessed_and_foreign_links_are_404(client, application, other_area):
     key = application.access_key
     assert client.get(url(application)).status_code == 200
-    for bad in [key[:-1] + ("0" if key[-1] != "0" else "1"), "0" * 64, key[:32], key + "0", "²" * 64]:
+    for bad in [
+        key[:-1] + ("0" if key[-1] != "0" else "1"),
+        "0" * 64,
+        key[:32],
+        key + "0",
+        "²" * 64,
+    ]:
         assert client.get(url(application, key=bad)).status_code == 404
     # The right key under another area's address.
     foreign = reverse("funds:applicant_home", kwargs={"area_slug": other_area.slug, "key": key})
@@ -54,8 +60,12 @@ def test_tampered_guessed_and_foreign_links_are_404(client, application, other_a
     # Another applicant's key does not open this application's documents.
     other = ApplicationFactory(fund=FundFactory(area=AreaFactory(), year=2026))
     document = Document.objects.create(
-        application=application, kind="attachment", file="funds/x", original_name="a.pdf",
-        content_type="application/pdf", size=3,
+        application=application,
+        kind="attachment",
+        file="funds/x",
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=3,
     )
     response = client.get(url(other, "applicant_document", document_pk=document.pk))
     assert response.status_code == 404
@@ -85,16 +95,24 @@ def test_bad_uploads_are_refused(client, application, name, content, error):
         content = jpeg_bytes() + b"PK\x03\x04" + b"zipdata" * 10
     client.cookies["django_language"] = "en"
     upload = SimpleUploadedFile(name, content, content_type="application/pdf")
-    response = client.post(url(application, "applicant_upload"), {"file": upload, "kind": "receipt"})
+    response = client.post(
+        url(application, "applicant_upload"), {"file": upload, "kind": "receipt"}
+    )
     assert response.status_code == 400
     assert error in response.content.decode()
     assert not Document.objects.exists()
 
 
 def test_good_uploads_are_stored_privately_and_served_as_downloads(client, application, settings):
-    for name, content, kind in [("beleg.pdf", PDF, "application/pdf"), ("foto.png", png_bytes(), "image/png"), ("foto.jpg", jpeg_bytes(), "image/jpeg")]:
+    for name, content, kind in [
+        ("beleg.pdf", PDF, "application/pdf"),
+        ("foto.png", png_bytes(), "image/png"),
+        ("foto.jpg", jpeg_bytes(), "image/jpeg"),
+    ]:
         upload = SimpleUploadedFile(name, content, content_type="text/html")
-        response = client.post(url(application, "applicant_upload"), {"file": upload, "kind": "receipt"})
+        response = client.post(
+            url(application, "applicant_upload"), {"file": upload, "kind": "receipt"}
+        )
         assert response.status_code == 302
         document = Document.objects.get(original_name=name)
         assert document.content_type == kind
@@ -110,7 +128,9 @@ def test_good_uploads_are_stored_privately_and_served_as_downloads(client, appli
 
 
 def test_questions_are_answered_once_through_the_link(client, application, manager):
-    question = Question.objects.create(application=application, text="Wer hilft mit?", asked_by=manager)
+    question = Question.objects.create(
+        application=application, text="Wer hilft mit?", asked_by=manager
+    )
     answer_url = url(application, "applicant_answer", question_pk=question.pk)
     assert client.post(answer_url, {"answer": ""}).status_code == 400
     assert client.post(answer_url, {"answer": "Der Hausverein."}).status_code == 302
@@ -118,7 +138,12 @@ def test_questions_are_answered_once_through_the_link(client, application, manag
     assert question.answer == "Der Hausverein."
     assert client.post(answer_url, {"answer": "Überschrieben"}).status_code == 404
     other = ApplicationFactory(fund=application.fund)
-    assert client.post(url(other, "applicant_answer", question_pk=question.pk), {"answer": "x"}).status_code == 404
+    assert (
+        client.post(
+            url(other, "applicant_answer", question_pk=question.pk), {"answer": "x"}
+        ).status_code
+        == 404
+    )
 
 
 def test_proof_of_use_only_when_due(client, application):

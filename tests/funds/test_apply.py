@@ -38,7 +38,10 @@ def private_link(message) -> str:
         ({"website": "http://spam.example"}, "leave the last field empty"),
         ({"ends_on": "2026-05-01"}, "cannot end before"),
         ({"starts_on": "9999-01-01"}, "between"),
-        ({"costs-0-amount": "", "costs-1-amount": "", "costs-0-item": "", "costs-1-item": ""}, "at least one"),
+        (
+            {"costs-0-amount": "", "costs-1-amount": "", "costs-0-item": "", "costs-1-item": ""},
+            "at least one",
+        ),
     ],
 )
 def test_bad_applications_are_refused_with_the_entries_kept(client, fund, overrides, message):
@@ -120,7 +123,9 @@ def test_draft_stays_a_draft_until_submitted(client, fund, django_capture_on_com
     client.post(path + "confirm/")
     application = Application.objects.get()
     assert application.status == Status.DRAFT
-    edit = client.post(path + "edit/", {**application_post(title="Neuer Titel"), "costs-INITIAL_FORMS": "0"})
+    edit = client.post(
+        path + "edit/", {**application_post(title="Neuer Titel"), "costs-INITIAL_FORMS": "0"}
+    )
     assert edit.status_code == 302, edit.content.decode()
     application.refresh_from_db()
     assert application.title == "Neuer Titel"
@@ -130,5 +135,5 @@ def test_draft_stays_a_draft_until_submitted(client, fund, django_capture_on_com
 
 
 def test_formula_text_is_stored_as_text(client, fund):
-    client.post(apply_url(fund), application_post(title="=HYPERLINK(\"http://evil\")\x0b"))
+    client.post(apply_url(fund), application_post(title='=HYPERLINK("http://evil")\x0b'))
     assert Application.objects.get().title == '=HYPERLINK("http://evil")'

@@ -87,6 +87,11 @@ def test_agenda_item_of_another_application_is_refused(fund, meeting, members, m
     item = jury.agenda_add(application=first, meeting=meeting)
     with pytest.raises(ValidationError):
         money_services.decision_record(
-            application=second, outcome=Outcome.REJECTED, amount=None, reason="x",
-            decided_on=datetime.date(2026, 12, 3), user=manager, agenda_item=item,
+            application=second,
+            outcome=Outcome.REJECTED,
+            amount=None,
+            reason="x",
+            decided_on=datetime.date(2026, 12, 3),
+            user=manager,
+            agenda_item=item,
         )

@@ -77,22 +77,58 @@ def test_payouts_repayment_and_proof_close_the_project(fund, manager):
     application = ApplicationFactory(fund=fund, requested_amount=Decimal("800"))
     decide(application, manager)
     pay = money_services.payout_record
-    pay(application=application, kind=PayoutKind.ADVANCE, amount=Decimal("500.05"), paid_on=DAY, user=manager)
+    pay(
+        application=application,
+        kind=PayoutKind.ADVANCE,
+        amount=Decimal("500.05"),
+        paid_on=DAY,
+        user=manager,
+    )
     with pytest.raises(ValidationError):
-        pay(application=application, kind=PayoutKind.RECEIPTS, amount=Decimal("300.00"), paid_on=DAY, user=manager)
-    pay(application=application, kind=PayoutKind.RECEIPTS, amount=Decimal("299.95"), paid_on=DAY, user=manager)
+        pay(
+            application=application,
+            kind=PayoutKind.RECEIPTS,
+            amount=Decimal("300.00"),
+            paid_on=DAY,
+            user=manager,
+        )
+    pay(
+        application=application,
+        kind=PayoutKind.RECEIPTS,
+        amount=Decimal("299.95"),
+        paid_on=DAY,
+        user=manager,
+    )
     with pytest.raises(ValidationError):
-        pay(application=application, kind=PayoutKind.REPAYMENT, amount=Decimal("800.01"), paid_on=DAY, user=manager)
-    proof = money_services.proof_submit(application=application, report="Schön war's.", spent_total=Decimal("720.00"))
+        pay(
+            application=application,
+            kind=PayoutKind.REPAYMENT,
+            amount=Decimal("800.01"),
+            paid_on=DAY,
+            user=manager,
+        )
+    proof = money_services.proof_submit(
+        application=application, report="Schön war's.", spent_total=Decimal("720.00")
+    )
     with pytest.raises(ValidationError, match="80"):
         money_services.proof_check(proof=proof, accepted=True, note="")
-    pay(application=application, kind=PayoutKind.REPAYMENT, amount=Decimal("80.00"), paid_on=DAY, user=manager)
+    pay(
+        application=application,
+        kind=PayoutKind.REPAYMENT,
+        amount=Decimal("80.00"),
+        paid_on=DAY,
+        user=manager,
+    )
     money_services.proof_check(proof=proof, accepted=True, note="Belege vollständig.")
     application.refresh_from_db()
     assert application.status == Status.CLOSED
     assert application.proof.state == ProofState.ACCEPTED
     totals = fund_totals(fund)
-    assert (totals.paid, totals.repaid, totals.committed) == (Decimal("800.00"), Decimal("80.00"), Decimal("720.00"))
+    assert (totals.paid, totals.repaid, totals.committed) == (
+        Decimal("800.00"),
+        Decimal("80.00"),
+        Decimal("720.00"),
+    )
     assert totals.remaining == Decimal("9280.00")
     assert totals.outstanding == Decimal("0.00")
 
@@ -116,7 +152,9 @@ def test_decision_letter_pdf_and_mail(fund, manager, django_capture_on_commit_ca
     decision = decide(application, manager, amount=Decimal("650.50"), conditions="Fotos schicken.")
     pdf = letter_pdf(decision)
     assert pdf.startswith(b"%PDF")
-    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     assert "Hoffest & Flohmarkt" in text
     assert "650,50 €" in text
     assert "Fotos schicken." in text
@@ -134,7 +172,9 @@ def test_decision_letter_pdf_and_mail(fund, manager, django_capture_on_commit_ca
 def test_rejection_letter(fund, manager):
     application = ApplicationFactory(fund=fund)
     decision = decide(application, manager, outcome=Outcome.REJECTED)
-    text = subprocess.run(["pdftotext", "-", "-"], input=letter_pdf(decision), capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=letter_pdf(decision), capture_output=True, check=True
+    ).stdout.decode()
     assert "abgelehnt" in text
     assert "Passt zu den Zielen" in text
 
@@ -142,7 +182,13 @@ def test_rejection_letter(fund, manager):
 def test_export_is_formula_safe_and_without_personal_data(client_as, area, fund, manager):
     application = ApplicationFactory(fund=fund, title="=1+2", group_name="@SUM(A1)")
     decide(application, manager)
-    money_services.payout_record(application=application, kind=PayoutKind.ADVANCE, amount=Decimal("100.10"), paid_on=DAY, user=manager)
+    money_services.payout_record(
+        application=application,
+        kind=PayoutKind.ADVANCE,
+        amount=Decimal("100.10"),
+        paid_on=DAY,
+        user=manager,
+    )
     url = reverse("funds:fund_export", kwargs={"area_slug": area.slug, "pk": fund.pk})
     workbook = load_workbook(io.BytesIO(client_as("reader").get(url).content))
     cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row]

@@ -19,7 +19,13 @@ pytestmark = pytest.mark.django_db
 def funded(fund, n, **extra):
     rows = []
     for i in range(n):
-        a = ApplicationFactory(fund=fund, status=Status.APPROVED, granted_amount=Decimal("100.10"), public_summary=f"Projekt {i}", **extra)
+        a = ApplicationFactory(
+            fund=fund,
+            status=Status.APPROVED,
+            granted_amount=Decimal("100.10"),
+            public_summary=f"Projekt {i}",
+            **extra,
+        )
         rows.append(a)
     return rows
 
@@ -28,7 +34,9 @@ def test_public_page_shows_projects_and_budget_but_no_personal_data(client, fund
     funded(fund, 1, show_group_publicly=True)
     funded(fund, 1, group_name="Geheime Gruppe", show_group_publicly=False)
     ApplicationFactory(fund=fund, title="Noch nicht entschieden")
-    html = client.get(reverse("funds:public_fund_latest", kwargs={"area_slug": fund.area.slug})).content.decode()
+    html = client.get(
+        reverse("funds:public_fund_latest", kwargs={"area_slug": fund.area.slug})
+    ).content.decode()
     assert "Mieterinitiative Lindenhof" in html
     assert "Geheime Gruppe" not in html
     assert "Noch nicht entschieden" not in html
@@ -54,7 +62,9 @@ def test_public_page_queries_do_not_grow(client, fund, n, django_assert_max_num_
 
 
 @pytest.mark.parametrize("n", [1, 30])
-def test_internal_pages_queries_do_not_grow(client, manager, fund, n, django_assert_max_num_queries):
+def test_internal_pages_queries_do_not_grow(
+    client, manager, fund, n, django_assert_max_num_queries
+):
     rows = funded(fund, n)
     client.force_login(manager)
     with django_assert_max_num_queries(12):
@@ -70,15 +80,33 @@ def test_manager_sets_up_a_fund_year_with_sources(client, manager, area, committ
     client.force_login(manager)
     url = reverse("funds:fund_create", kwargs={"area_slug": area.slug})
     data = {
-        "year": "2027", "title": "Verfügungsfonds 2027", "budget": "20.000,00", "max_per_project": "2000",
-        "public_share_limit": "50", "deadline": "", "is_open": "on", "is_public": "on",
-        "committee": committee.pk, "call_text": "", "rules": "",
-        "sources-TOTAL_FORMS": "2", "sources-INITIAL_FORMS": "0",
-        "sources-0-kind": "urban_funding", "sources-0-label": "Bund/Land", "sources-0-amount": "10000",
-        "sources-1-kind": "private", "sources-1-label": "Wohnungsbaugesellschaft", "sources-1-amount": "10000",
+        "year": "2027",
+        "title": "Verfügungsfonds 2027",
+        "budget": "20.000,00",
+        "max_per_project": "2000",
+        "public_share_limit": "50",
+        "deadline": "",
+        "is_open": "on",
+        "is_public": "on",
+        "committee": committee.pk,
+        "call_text": "",
+        "rules": "",
+        "sources-TOTAL_FORMS": "2",
+        "sources-INITIAL_FORMS": "0",
+        "sources-0-kind": "urban_funding",
+        "sources-0-label": "Bund/Land",
+        "sources-0-amount": "10000",
+        "sources-1-kind": "private",
+        "sources-1-label": "Wohnungsbaugesellschaft",
+        "sources-1-amount": "10000",
     }
     assert client.post(url, {**data, "sources-1-amount": "9000"}).status_code == 400
-    assert client.post(url, {**data, "sources-0-amount": "12000", "sources-1-amount": "8000"}).status_code == 400
+    assert (
+        client.post(
+            url, {**data, "sources-0-amount": "12000", "sources-1-amount": "8000"}
+        ).status_code
+        == 400
+    )
     assert client.post(url, {**data, "sources-TOTAL_FORMS": "5000"}).status_code == 400
     assert not Fund.objects.exists()
     response = client.post(url, data)
@@ -93,27 +121,52 @@ def test_committee_of_another_area_is_refused(client, manager, area, other_area)
     client.force_login(manager)
     foreign = CommitteeFactory(area=other_area)
     url = reverse("funds:fund_create", kwargs={"area_slug": area.slug})
-    data = {"year": "2027", "title": "x", "budget": "100", "max_per_project": "10", "public_share_limit": "50", "committee": foreign.pk, "sources-TOTAL_FORMS": "0", "sources-INITIAL_FORMS": "0"}
+    data = {
+        "year": "2027",
+        "title": "x",
+        "budget": "100",
+        "max_per_project": "10",
+        "public_share_limit": "50",
+        "committee": foreign.pk,
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+    }
     assert client.post(url, data).status_code == 400
     assert not Fund.objects.exists()
 
 
 def test_manager_enters_a_paper_application(client, manager, fund):
     client.force_login(manager)
-    url = reverse("funds:fund_paper_application", kwargs={"area_slug": fund.area.slug, "pk": fund.pk})
+    url = reverse(
+        "funds:fund_paper_application", kwargs={"area_slug": fund.area.slug, "pk": fund.pk}
+    )
     data = application_post(contact_email="", public_summary="Ein Fest.")
     response = client.post(url, data)
-    assert response.status_code == 302, re.findall(r"(?:invalid-feedback|alert-danger)[^>]*>(.{0,200})", response.content.decode())
+    assert response.status_code == 302, re.findall(
+        r"(?:invalid-feedback|alert-danger)[^>]*>(.{0,200})", response.content.decode()
+    )
     application = Application.objects.get()
     assert application.is_paper and application.status == Status.SUBMITTED
     assert mail.outbox == []
 
 
-def test_review_decision_payout_proof_through_the_pages(client, manager, fund, django_capture_on_commit_callbacks):
+def test_review_decision_payout_proof_through_the_pages(
+    client, manager, fund, django_capture_on_commit_callbacks
+):
     application = ApplicationFactory(fund=fund)
     client.force_login(manager)
     kw = {"area_slug": fund.area.slug, "pk": application.pk}
-    checks = {k: "on" for k in ["in_area", "not_started", "costs_plausible", "financing_complete", "no_double_funding", "non_profit"]}
+    checks = {
+        k: "on"
+        for k in [
+            "in_area",
+            "not_started",
+            "costs_plausible",
+            "financing_complete",
+            "no_double_funding",
+            "non_profit",
+        ]
+    }
     client.post(reverse("funds:application_checklist", kwargs=kw), checks)
     application.refresh_from_db()
     assert application.status == Status.READY
@@ -130,8 +183,18 @@ def test_review_decision_payout_proof_through_the_pages(client, manager, fund, d
     pdf = client.get(reverse("funds:application_letter", kwargs={**kw, "decision_pk": decision.pk}))
     assert pdf["Content-Type"] == "application/pdf"
     payout_url = reverse("funds:application_payout", kwargs=kw)
-    assert client.post(payout_url, {"kind": "advance", "amount": "800,01", "paid_on": "2026-05-02"}).status_code == 400
-    assert client.post(payout_url, {"kind": "advance", "amount": "800", "paid_on": "2026-05-02"}).status_code == 302
+    assert (
+        client.post(
+            payout_url, {"kind": "advance", "amount": "800,01", "paid_on": "2026-05-02"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.post(
+            payout_url, {"kind": "advance", "amount": "800", "paid_on": "2026-05-02"}
+        ).status_code
+        == 302
+    )
     assert Payout.objects.get().amount == Decimal("800")
     proof = ProofOfUse.objects.get()
     proof.state, proof.spent_total, proof.report = "submitted", Decimal("800"), "Fertig."

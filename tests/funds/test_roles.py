@@ -18,11 +18,18 @@ WRITE = {"anonymous": 302, "reader": 403, "manager": 200, "other_manager": 403, 
 def objects(fund, manager):
     application = ApplicationFactory(fund=fund)
     decision = Decision.objects.create(
-        application=application, outcome="rejected", reason="Nicht im Gebiet.", decided_on="2026-05-01"
+        application=application,
+        outcome="rejected",
+        reason="Nicht im Gebiet.",
+        decided_on="2026-05-01",
     )
     document = Document.objects.create(
-        application=application, kind="attachment", file="funds/missing", original_name="a.pdf",
-        content_type="application/pdf", size=3,
+        application=application,
+        kind="attachment",
+        file="funds/missing",
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=3,
     )
     return {"fund": fund, "application": application, "decision": decision, "document": document}
 
@@ -61,7 +68,13 @@ def test_export_for_readers_only(client_as, area, objects):
 
 @pytest.mark.parametrize(
     "name",
-    ["application_checklist", "application_question", "application_agenda", "application_erase", "application_proof"],
+    [
+        "application_checklist",
+        "application_question",
+        "application_agenda",
+        "application_erase",
+        "application_proof",
+    ],
 )
 def test_readers_cannot_post_review_forms(client_as, area, objects, name):
     url = reverse(f"funds:{name}", kwargs={"area_slug": area.slug, "pk": objects["application"].pk})
@@ -73,7 +86,11 @@ def test_readers_cannot_post_review_forms(client_as, area, objects, name):
 def test_reader_cannot_send_a_letter(client_as, area, objects):
     url = reverse(
         "funds:application_letter",
-        kwargs={"area_slug": area.slug, "pk": objects["application"].pk, "decision_pk": objects["decision"].pk},
+        kwargs={
+            "area_slug": area.slug,
+            "pk": objects["application"].pk,
+            "decision_pk": objects["decision"].pk,
+        },
     )
     assert client_as("reader").post(url).status_code == 403
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from actors import demo as actors_demo
+from funds import demo as funds_demo
 from ihk import demo as ihk_demo
 from measures import demo as measures_demo
 from participation import demo as participation_demo
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             measures_demo.seed(area, scale=scale)
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
+            funds_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
