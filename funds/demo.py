@@ -19,7 +19,8 @@ from participation import meeting_services
 from participation.models.meetings import AttendanceStatus, MeetingStatus
 
 from . import jury, money_services, services
-from .models import CostItem, Question, FinancingItem, Fund, FundSource, Outcome, PayoutKind, Status
+from .models import CostItem, FinancingItem, Fund, FundSource, Outcome, PayoutKind, Question, Status
+from .review import CHECKLIST
 
 D = Decimal
 # (title, group, requested, own funds, in-kind, state), state as the demo shows it.
@@ -89,17 +90,7 @@ PROJECTS = [
     ),
     ("Kochabend der Kulturen", "", D("450"), D("50"), D("150"), "draft_unconfirmed"),
 ]
-CHECKS_DONE = {
-    key: True
-    for key in (
-        "in_area",
-        "not_started",
-        "costs_plausible",
-        "financing_complete",
-        "no_double_funding",
-        "non_profit",
-    )
-}
+CHECKS_DONE = {key: True for key, _label in CHECKLIST}
 
 
 def _fund(area, committee, year) -> Fund:

@@ -64,7 +64,7 @@ def _applications(sheet, fund: Fund) -> list[Application]:
         ],
     )
     for a in applications:
-        by_kind = {kind: 0 for kind in FinancingKind.values}
+        by_kind = dict.fromkeys(FinancingKind.values, 0)
         for row in a.financing.all():
             by_kind[row.kind] += row.amount
         decision = next(iter(a.decisions.all()), None)

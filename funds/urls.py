@@ -11,8 +11,8 @@ from . import applicant_views, application_views, public_views, views
 
 app_name = "funds"
 
-A = "fund/application/<str:key>/"
-I = "fund-applications/<int:pk>/"
+LINK = "fund/application/<str:key>/"
+APP = "fund-applications/<int:pk>/"
 
 urlpatterns = [
     # Residents
@@ -21,24 +21,24 @@ urlpatterns = [
     path("fund/<int:year>/apply/", public_views.ApplyView.as_view(), name="apply"),
     path("fund/<int:year>/apply/sent/", public_views.ApplySentView.as_view(), name="apply_sent"),
     # Applicants, through their private link
-    path(A, applicant_views.ApplicantHomeView.as_view(), name="applicant_home"),
-    path(f"{A}confirm/", applicant_views.ConfirmView.as_view(), name="applicant_confirm"),
-    path(f"{A}edit/", applicant_views.EditView.as_view(), name="applicant_edit"),
-    path(f"{A}submit/", applicant_views.SubmitView.as_view(), name="applicant_submit"),
-    path(f"{A}withdraw/", applicant_views.WithdrawView.as_view(), name="applicant_withdraw"),
+    path(LINK, applicant_views.ApplicantHomeView.as_view(), name="applicant_home"),
+    path(f"{LINK}confirm/", applicant_views.ConfirmView.as_view(), name="applicant_confirm"),
+    path(f"{LINK}edit/", applicant_views.EditView.as_view(), name="applicant_edit"),
+    path(f"{LINK}submit/", applicant_views.SubmitView.as_view(), name="applicant_submit"),
+    path(f"{LINK}withdraw/", applicant_views.WithdrawView.as_view(), name="applicant_withdraw"),
     path(
-        f"{A}questions/<int:question_pk>/answer/",
+        f"{LINK}questions/<int:question_pk>/answer/",
         applicant_views.AnswerView.as_view(),
         name="applicant_answer",
     ),
-    path(f"{A}upload/", applicant_views.UploadView.as_view(), name="applicant_upload"),
+    path(f"{LINK}upload/", applicant_views.UploadView.as_view(), name="applicant_upload"),
     path(
-        f"{A}documents/<int:document_pk>/",
+        f"{LINK}documents/<int:document_pk>/",
         applicant_views.DocumentView.as_view(),
         name="applicant_document",
     ),
-    path(f"{A}proof/", applicant_views.ProofView.as_view(), name="applicant_proof"),
-    path(f"{A}letter.pdf", applicant_views.LetterView.as_view(), name="applicant_letter"),
+    path(f"{LINK}proof/", applicant_views.ProofView.as_view(), name="applicant_proof"),
+    path(f"{LINK}letter.pdf", applicant_views.LetterView.as_view(), name="applicant_letter"),
     # Quarter management and city staff
     path("funds/", views.FundListView.as_view(), name="fund_list"),
     path("funds/new/", views.FundFormView.as_view(), name="fund_create"),
@@ -50,24 +50,36 @@ urlpatterns = [
         views.PaperApplicationView.as_view(),
         name="fund_paper_application",
     ),
-    path(I, application_views.ApplicationDetailView.as_view(), name="application_detail"),
-    path(f"{I}edit/", application_views.EditView.as_view(), name="application_update"),
-    path(f"{I}checklist/", application_views.ChecklistView.as_view(), name="application_checklist"),
-    path(f"{I}questions/", application_views.QuestionView.as_view(), name="application_question"),
-    path(f"{I}upload/", application_views.UploadView.as_view(), name="application_upload"),
+    path(APP, application_views.ApplicationDetailView.as_view(), name="application_detail"),
+    path(f"{APP}edit/", application_views.EditView.as_view(), name="application_update"),
     path(
-        f"{I}documents/<int:document_pk>/",
+        f"{APP}checklist/",
+        application_views.ChecklistView.as_view(),
+        name="application_checklist",
+    ),
+    path(
+        f"{APP}questions/",
+        application_views.QuestionView.as_view(),
+        name="application_question",
+    ),
+    path(f"{APP}upload/", application_views.UploadView.as_view(), name="application_upload"),
+    path(
+        f"{APP}documents/<int:document_pk>/",
         application_views.DocumentView.as_view(),
         name="application_document",
     ),
-    path(f"{I}agenda/", application_views.AgendaView.as_view(), name="application_agenda"),
-    path(f"{I}decision/", application_views.DecisionView.as_view(), name="application_decision"),
+    path(f"{APP}agenda/", application_views.AgendaView.as_view(), name="application_agenda"),
     path(
-        f"{I}decisions/<int:decision_pk>/letter.pdf",
+        f"{APP}decision/",
+        application_views.DecisionView.as_view(),
+        name="application_decision",
+    ),
+    path(
+        f"{APP}decisions/<int:decision_pk>/letter.pdf",
         application_views.LetterView.as_view(),
         name="application_letter",
     ),
-    path(f"{I}payouts/", application_views.PayoutView.as_view(), name="application_payout"),
-    path(f"{I}proof/", application_views.ProofCheckView.as_view(), name="application_proof"),
-    path(f"{I}erase/", application_views.EraseView.as_view(), name="application_erase"),
+    path(f"{APP}payouts/", application_views.PayoutView.as_view(), name="application_payout"),
+    path(f"{APP}proof/", application_views.ProofCheckView.as_view(), name="application_proof"),
+    path(f"{APP}erase/", application_views.EraseView.as_view(), name="application_erase"),
 ]

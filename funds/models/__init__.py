@@ -14,8 +14,8 @@ from .applications import (
     FinancingKind,
     Question,
     Status,
-    hash_access_key,
     access_key_for,
+    hash_access_key,
 )
 from .decisions import (
     GRANTING,

@@ -97,9 +97,9 @@ class Fund(models.Model):
         errors = {}
         if self.committee_id and self.area_id and self.committee.area_id != self.area_id:
             errors["committee"] = _("Choose a committee of this area.")
-        if self.budget is not None and self.max_per_project is not None:
-            if self.max_per_project > self.budget:
-                errors["max_per_project"] = _("The maximum per project cannot exceed the budget.")
+        amounts = (self.budget, self.max_per_project)
+        if None not in amounts and self.max_per_project > self.budget:
+            errors["max_per_project"] = _("The maximum per project cannot exceed the budget.")
         if errors:
             raise ValidationError(errors)
 

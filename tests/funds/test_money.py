@@ -3,6 +3,7 @@ an explicit override, the decision letter as PDF and e-mail, the XLSX overview."
 
 import datetime
 import io
+import shutil
 import subprocess
 from decimal import Decimal
 
@@ -20,6 +21,14 @@ from funds.models import FundSource, Outcome, PayoutKind, ProofState, Status
 from .factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+
+
+def pdf_text(pdf: bytes) -> str:
+    run = subprocess.run  # noqa: S603 - our own PDF into poppler's pdftotext
+    return run([PDFTOTEXT, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
 DAY = datetime.date(2026, 5, 1)
 
 
@@ -152,9 +161,7 @@ def test_decision_letter_pdf_and_mail(fund, manager, django_capture_on_commit_ca
     decision = decide(application, manager, amount=Decimal("650.50"), conditions="Fotos schicken.")
     pdf = letter_pdf(decision)
     assert pdf.startswith(b"%PDF")
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
+    text = pdf_text(pdf)
     assert "Hoffest & Flohmarkt" in text
     assert "650,50 €" in text
     assert "Fotos schicken." in text
@@ -172,9 +179,7 @@ def test_decision_letter_pdf_and_mail(fund, manager, django_capture_on_commit_ca
 def test_rejection_letter(fund, manager):
     application = ApplicationFactory(fund=fund)
     decision = decide(application, manager, outcome=Outcome.REJECTED)
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=letter_pdf(decision), capture_output=True, check=True
-    ).stdout.decode()
+    text = pdf_text(letter_pdf(decision))
     assert "abgelehnt" in text
     assert "Passt zu den Zielen" in text
 

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from funds.models import Application, Decision, Fund, Payout, ProofOfUse, Status
+from funds.review import CHECKLIST
 
 from .conftest import application_post
 from .factories import ApplicationFactory, FundFactory
@@ -156,17 +157,7 @@ def test_review_decision_payout_proof_through_the_pages(
     application = ApplicationFactory(fund=fund)
     client.force_login(manager)
     kw = {"area_slug": fund.area.slug, "pk": application.pk}
-    checks = {
-        k: "on"
-        for k in [
-            "in_area",
-            "not_started",
-            "costs_plausible",
-            "financing_complete",
-            "no_double_funding",
-            "non_profit",
-        ]
-    }
+    checks = {key: "on" for key, _label in CHECKLIST}
     client.post(reverse("funds:application_checklist", kwargs=kw), checks)
     application.refresh_from_db()
     assert application.status == Status.READY
