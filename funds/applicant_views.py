@@ -21,7 +21,8 @@ from django.views.decorators.cache import never_cache
 from ihk.mixins import AreaMixin, public_crumbs
 
 from . import money_services, services
-from .forms import AnswerForm, ApplicationBundle, DocumentForm, ProofForm
+from .application_forms import ApplicationBundle
+from .forms import AnswerForm, DocumentForm, ProofForm
 from .letters import letter_pdf
 from .models import EDITABLE, Document, ProofState, Status
 from .public_views import load_by_key
@@ -31,11 +32,12 @@ from .public_views import load_by_key
 class ApplicantMixin(AreaMixin, View):
     @cached_property
     def application(self):
-        return load_by_key(self.area, self.kwargs["key"])
+        return load_by_key(self.area, self.kwargs["token"])
 
     def home_url(self):
         return reverse(
-            "funds:applicant_home", kwargs={"area_slug": self.area.slug, "key": self.kwargs["key"]}
+            "funds:applicant_home",
+            kwargs={"area_slug": self.area.slug, "token": self.kwargs["token"]},
         )
 
     def back_home(self, message=None, level=messages.SUCCESS):
@@ -56,7 +58,7 @@ class ApplicantMixin(AreaMixin, View):
             "area": self.area,
             "application": application,
             "fund": application.fund,
-            "key": self.kwargs["key"],
+            "key": self.kwargs["token"],
             "home_url": self.home_url(),
             "costs": list(application.costs.all()),
             "financing": list(application.financing.all()),

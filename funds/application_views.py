@@ -17,10 +17,10 @@ from django.views.generic import TemplateView
 
 from . import jury, money_services, services
 from .applicant_views import document_response, letter_response
+from .application_forms import ApplicationBundle
 from .budget import fund_totals
 from .forms import (
     AgendaForm,
-    ApplicationBundle,
     ChecklistForm,
     DecisionForm,
     DocumentForm,

@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from actors.models import Committee, CommitteeKind
@@ -19,77 +20,47 @@ from participation import meeting_services
 from participation.models.meetings import AttendanceStatus, MeetingStatus
 
 from . import jury, money_services, services
-from .models import CostItem, FinancingItem, Fund, FundSource, Outcome, PayoutKind, Question, Status
+from .models import (
+    CostItem,
+    DocumentKind,
+    FinancingItem,
+    Fund,
+    FundSource,
+    Outcome,
+    PayoutKind,
+    Question,
+    Status,
+)
 from .review import CHECKLIST
 
 D = Decimal
 # (title, group, requested, own funds, in-kind, state), state as the demo shows it.
+# fmt: off
 PROJECTS = [
-    (
-        "Hoffest Lindenhof",
-        "Mieterinitiative Lindenhof",
-        D("900"),
-        D("150"),
-        D("300"),
-        "closed_repaid",
-    ),
-    (
-        "Repair-Café im Stadtteilzentrum",
-        "Repair-Café Gartenstadt",
-        D("1200"),
-        D("0"),
-        D("600"),
-        "closed",
-    ),
-    ("Sprachcafé für Nachbarinnen", "Frauentreff Nord", D("750"), D("50"), D("400"), "paid"),
-    (
-        "Hochbeete für die Kita",
-        "Elternrat Kita Sonnenblume",
-        D("1400"),
-        D("200"),
-        D("350"),
-        "advance",
-    ),
-    ("Lesepaten-Fest", "Förderverein Grundschule", D("500"), D("100"), D("150"), "approved"),
-    (
-        "Graffiti-Workshop Unterführung",
-        "Jugendclub Nordlicht",
-        D("1500"),
-        D("0"),
-        D("200"),
-        "rejected",
-    ),
-    ("Bankenbau am Spielplatz", "", D("1300"), D("0"), D("500"), "deferred"),
-    ("Kiezkino im Sommer", "Kulturverein Gartenstadt", D("1100"), D("300"), D("250"), "ready"),
-    ("Nachbarschaftsflohmarkt", "Mieterbeirat Wohnpark", D("400"), D("50"), D("200"), "ready"),
-    (
-        "Seniorentanz im Gemeindesaal",
-        "Seniorenkreis St. Martin",
-        D("600"),
-        D("100"),
-        D("100"),
-        "in_review",
-    ),
-    ("Fahrradwerkstatt für Kinder", "", D("950"), D("0"), D("300"), "submitted"),
-    (
-        "Stadtteilzeitung Sonderausgabe",
-        "Redaktion Nordblick",
-        D("1000"),
-        D("200"),
-        D("400"),
-        "submitted",
-    ),
-    ("Tauschregal am Marktplatz", "", D("300"), D("0"), D("100"), "withdrawn"),
-    (
-        "Gemeinschaftsgarten Brachfläche",
-        "Gartenfreunde Nord",
-        D("1500"),
-        D("250"),
-        D("800"),
-        "draft",
-    ),
-    ("Kochabend der Kulturen", "", D("450"), D("50"), D("150"), "draft_unconfirmed"),
+    ("Hoffest Lindenhof", "Mieterinitiative Lindenhof", "900", "150", "300", "closed_repaid"),
+    ("Repair-Café im Stadtteilzentrum", "Repair-Café Gartenstadt", "1200", "0", "600", "closed"),
+    ("Sprachcafé für Nachbarinnen", "Frauentreff Nord", "750", "50", "400", "paid"),
+    ("Hochbeete für die Kita", "Elternrat Kita Sonnenblume", "1400", "200", "350", "advance"),
+    ("Lesepaten-Fest", "Förderverein Grundschule", "500", "100", "150", "approved"),
+    ("Graffiti-Workshop Unterführung", "Jugendclub Nordlicht", "1500", "0", "200", "rejected"),
+    ("Bankenbau am Spielplatz", "", "1300", "0", "500", "deferred"),
+    ("Kiezkino im Sommer", "Kulturverein Gartenstadt", "1100", "300", "250", "ready"),
+    ("Nachbarschaftsflohmarkt", "Mieterbeirat Wohnpark", "400", "50", "200", "ready"),
+    ("Seniorentanz im Gemeindesaal", "Seniorenkreis St. Martin", "600", "100", "100", "in_review"),
+    ("Fahrradwerkstatt für Kinder", "", "950", "0", "300", "submitted"),
+    ("Stadtteilzeitung Sonderausgabe", "Redaktion Nordblick", "1000", "200", "400", "submitted"),
+    ("Tauschregal am Marktplatz", "", "300", "0", "100", "withdrawn"),
+    ("Gemeinschaftsgarten Brachfläche", "Gartenfreunde Nord", "1500", "250", "800", "draft"),
+    ("Kochabend der Kulturen", "", "450", "50", "150", "draft_unconfirmed"),
 ]
+# fmt: on
+# A minimal receipt (a one-page PDF) for the proof of use of the completed projects.
+RECEIPT_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 CHECKS_DONE = {key: True for key, _label in CHECKLIST}
 
 
@@ -126,7 +97,8 @@ def _fund(area, committee, year) -> Fund:
 
 
 def _application(fund, index, project, start):
-    title, group, requested, own, in_kind, state = project
+    title, group, requested, own, in_kind, _state = project
+    requested, own, in_kind = D(requested), D(own), D(in_kind)
     costs = [
         CostItem(item="Material und Ausstattung", amount=requested + own),
         CostItem(item="Eigenleistung (Stunden × 15 €)", amount=in_kind),
@@ -289,6 +261,12 @@ def _run(application, state, ctx):
             user=user,
             note="Nicht verbrauchte Mittel",
         )
+    services.document_add(
+        application=application,
+        upload=ContentFile(RECEIPT_PDF, name="Quittung.pdf"),
+        kind=DocumentKind.RECEIPT,
+        by_applicant=True,
+    )
     money_services.proof_check(proof=proof, accepted=True, note="Bericht und Belege vollständig.")
 
 

@@ -21,7 +21,7 @@ def private_url(application: Application) -> str:
     return absolute(
         reverse(
             "funds:applicant_home",
-            kwargs={"area_slug": application.area.slug, "key": application.access_key},
+            kwargs={"area_slug": application.area.slug, "token": application.access_key},
         )
     )
 

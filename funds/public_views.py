@@ -20,8 +20,8 @@ from ihk.mixins import PublicAreaMixin, public_crumbs
 from participation import spam
 
 from . import services
+from .application_forms import ApplicationBundle
 from .budget import check_sources, fund_totals
-from .forms import ApplicationBundle
 from .models import Application, Fund
 
 RATE_LIMIT_STATUS = 429

@@ -11,7 +11,7 @@ from . import applicant_views, application_views, public_views, views
 
 app_name = "funds"
 
-LINK = "fund/application/<str:key>/"
+LINK = "fund/application/<str:token>/"
 APP = "fund-applications/<int:pk>/"
 
 urlpatterns = [

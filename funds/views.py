@@ -18,9 +18,10 @@ from django.views.generic import ListView, TemplateView
 from ihk.mixins import AreaPermissionMixin, internal_crumbs
 
 from . import services
+from .application_forms import ApplicationBundle
 from .budget import check_sources, fund_totals
 from .exports import fund_workbook
-from .forms import ApplicationBundle, FundForm, FundSourceFormSet, rows_of
+from .forms import FundForm, FundSourceFormSet, rows_of
 from .models import Application, Fund, Status
 
 VIEW = "funds.view_fund_internal"

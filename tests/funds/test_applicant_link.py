@@ -34,7 +34,11 @@ def jpeg_bytes() -> bytes:
 def url(application, name="applicant_home", key=None, **kwargs):
     return reverse(
         f"funds:{name}",
-        kwargs={"area_slug": application.area.slug, "key": key or application.access_key, **kwargs},
+        kwargs={
+            "area_slug": application.area.slug,
+            "token": key or application.access_key,
+            **kwargs,
+        },
     )
 
 
@@ -55,7 +59,7 @@ def test_tampered_guessed_and_foreign_links_are_404(client, application, other_a
     ]:
         assert client.get(url(application, key=bad)).status_code == 404
     # The right key under another area's address.
-    foreign = reverse("funds:applicant_home", kwargs={"area_slug": other_area.slug, "key": key})
+    foreign = reverse("funds:applicant_home", kwargs={"area_slug": other_area.slug, "token": key})
     assert client.get(foreign).status_code == 404
     # Another applicant's key does not open this application's documents.
     other = ApplicationFactory(fund=FundFactory(area=AreaFactory(), year=2026))

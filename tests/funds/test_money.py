@@ -209,7 +209,7 @@ def test_erasure_removes_personal_data_and_the_old_link(client, area, fund, mana
     services.applicant_erase(area=area, application=application)
     application.refresh_from_db()
     assert application.contact_email == "" and application.applicant_name != "Erika Mustermann"
-    url = reverse("funds:applicant_home", kwargs={"area_slug": area.slug, "key": old})
+    url = reverse("funds:applicant_home", kwargs={"area_slug": area.slug, "token": old})
     assert client.get(url).status_code == 404
     history_fields = {f.name for f in application.history.model._meta.fields}
     assert not {"contact_email", "applicant_name", "phone", "address"} & history_fields
