@@ -15,7 +15,7 @@ from ihk.text import CleanTextFormMixin
 from participation.spam import HONEYPOT_FIELD
 
 from .forms import AmountField, _bootstrap, _formset, rows_of
-from .models import Application, CostItem, FinancingItem
+from .models import Application, CostItem, FinancingItem, FinancingKind
 from .services import check_sums
 
 
@@ -50,6 +50,14 @@ class CostItemForm(_RowForm):
 
 class FinancingItemForm(_RowForm):
     text_field = "label"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No empty choice: an untouched row keeps its default kind and stays "empty".
+        self.fields["kind"] = forms.ChoiceField(
+            label=_("Kind"), choices=FinancingKind.choices, initial=FinancingKind.OWN_FUNDS
+        )
+        _bootstrap(self)
 
     class Meta:
         model = FinancingItem
