@@ -55,9 +55,19 @@ class FinancingItemForm(_RowForm):
         super().__init__(*args, **kwargs)
         # No empty choice: an untouched row keeps its default kind and stays "empty".
         self.fields["kind"] = forms.ChoiceField(
-            label=_("Kind"), choices=FinancingKind.choices, initial=FinancingKind.OWN_FUNDS
+            label=_("Kind"),
+            choices=FinancingKind.choices,
+            initial=FinancingKind.OWN_FUNDS,
+            required=False,
         )
         _bootstrap(self)
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or FinancingKind.OWN_FUNDS
+
+    def has_changed(self):
+        # A row whose only value is the default kind was not touched.
+        return any(name != "kind" for name in self.changed_data)
 
     class Meta:
         model = FinancingItem
