@@ -6,6 +6,8 @@ area that already has actors is left alone. Deterministic through a fixed random
 
 import datetime
 import random
+import tomllib
+from pathlib import Path
 
 from django.db import transaction
 
@@ -23,288 +25,27 @@ from .models import (
 )
 
 K = ActorKind
+DATA = tomllib.loads((Path(__file__).parent / "demo_data" / "actors.toml").read_text("utf-8"))
 # (name, kind, interest, influence, public, description, website)
 ACTORS = [
     (
-        "Caritasverband Musterstadt e. V.",
-        K.SOCIAL_AGENCY,
-        5,
-        4,
-        True,
-        "Träger der Stadtteilsozialarbeit und der Migrationsberatung im Quartier.",
-        "https://caritas-musterstadt.example.org",
-    ),
-    (
-        "Diakonisches Werk Musterstadt",
-        K.SOCIAL_AGENCY,
-        4,
-        4,
-        True,
-        "Schuldnerberatung, Seniorentreff und Tafel-Ausgabestelle.",
-        "https://diakonie-musterstadt.example.org",
-    ),
-    (
-        "AWO Kreisverband Musterstadt",
-        K.SOCIAL_AGENCY,
-        4,
-        3,
-        True,
-        "Träger des Familienzentrums Lindenhof.",
-        "https://awo-musterstadt.example.org",
-    ),
-    (
-        "Jugendhilfe Nord gGmbH",
-        K.SOCIAL_AGENCY,
-        5,
-        3,
-        True,
-        "Offene Kinder- und Jugendarbeit im Jugendhaus „Die Werkstatt“.",
-        "",
-    ),
-    (
-        "Grundschule am Lindenhof",
-        K.SCHOOL,
-        5,
-        3,
-        True,
-        "Offene Ganztagsschule mit rund 320 Kindern.",
-        "https://gs-lindenhof.example.org",
-    ),
-    (
-        "Gesamtschule Gartenstadt",
-        K.SCHOOL,
-        4,
-        3,
-        True,
-        "Schule der Sekundarstufe I und II.",
-        "https://ge-gartenstadt.example.org",
-    ),
-    (
-        "Städtische Kita Sonnenblume",
-        K.SCHOOL,
-        4,
-        2,
-        True,
-        "Kindertageseinrichtung mit Familienzentrum.",
-        "",
-    ),
-    (
-        "Ev. Kita Arche Noah",
-        K.SCHOOL,
-        3,
-        2,
-        True,
-        "Kindertageseinrichtung der Ev. Kirchengemeinde.",
-        "",
-    ),
-    (
-        "Gemeinnützige Wohnungsbaugesellschaft Musterstadt (GWM)",
-        K.HOUSING,
-        4,
-        5,
-        True,
-        "Größte Vermieterin im Quartier mit rund 2.100 Wohnungen.",
-        "https://gwm.example.org",
-    ),
-    (
-        "Wohnungsgenossenschaft Gartenstadt eG",
-        K.HOUSING,
-        3,
-        4,
-        True,
-        "Genossenschaft mit 640 Wohnungen am Nordring.",
-        "https://wg-gartenstadt.example.org",
-    ),
-    ("Vonovia Regionalbüro Nord", K.HOUSING, 2, 4, True, "Bestand an der Hochstraße.", ""),
-    ("Bäckerei Kaya", K.BUSINESS, 3, 1, True, "Familienbetrieb am Marktplatz Nord.", ""),
-    ("Apotheke am Nordring", K.BUSINESS, 2, 1, True, "", ""),
-    (
-        "Werbegemeinschaft Nordring e. V.",
-        K.BUSINESS,
-        4,
-        2,
-        True,
-        "Zusammenschluss von 23 Geschäften rund um den Nordring.",
-        "",
-    ),
-    ("Sparkasse Musterstadt, Filiale Nord", K.BUSINESS, 2, 3, True, "", ""),
-    (
-        "Ev. Kirchengemeinde Gartenstadt",
-        K.RELIGIOUS,
-        4,
-        3,
-        True,
-        "Gemeindezentrum mit Mittagstisch und Kleiderkammer.",
-        "",
-    ),
-    ("Kath. Pfarrei St. Josef", K.RELIGIOUS, 3, 3, True, "", ""),
-    (
-        "DITIB Moscheegemeinde Gartenstadt",
-        K.RELIGIOUS,
-        4,
-        2,
-        True,
-        "Moschee mit Hausaufgabenhilfe und Frauengruppe.",
-        "",
-    ),
-    (
-        "Stadtplanungsamt",
-        K.CITY_DEPARTMENT,
-        4,
-        5,
-        False,
-        "Federführend für die Städtebauförderung.",
-        "",
-    ),
-    ("Amt für Soziales und Wohnen", K.CITY_DEPARTMENT, 3, 4, False, "", ""),
-    ("Grünflächenamt", K.CITY_DEPARTMENT, 3, 4, False, "Zuständig für Parks und Spielplätze.", ""),
-    ("Jugendamt", K.CITY_DEPARTMENT, 3, 4, False, "", ""),
-    ("Amt für Wirtschaftsförderung", K.CITY_DEPARTMENT, 2, 3, False, "", ""),
-    (
-        "Bezirksvertretung Nord",
-        K.POLITICS,
-        4,
-        5,
-        True,
-        "Politische Vertretung des Stadtbezirks.",
-        "",
-    ),
-    ("Integrationsrat der Stadt Musterstadt", K.POLITICS, 3, 3, True, "", ""),
-    ("Ausschuss für Stadtentwicklung", K.POLITICS, 2, 5, True, "", ""),
-    (
-        "Stadtteilinitiative „Lebenswerte Gartenstadt“",
-        K.INITIATIVE,
-        5,
-        2,
-        True,
-        "Bewohnerinnen und Bewohner, die sich für Grünflächen und Sauberkeit einsetzen.",
-        "",
-    ),
-    ("Mieterinitiative Hochstraße", K.INITIATIVE, 5, 2, True, "", ""),
-    ("Elterncafé Lindenhof", K.INITIATIVE, 4, 1, True, "", ""),
-    (
-        "Gemeinschaftsgarten Nordwiese",
-        K.INITIATIVE,
-        4,
-        1,
-        True,
-        "Urban-Gardening-Projekt auf einer Brachfläche.",
-        "",
-    ),
-    (
-        "Sportverein Gartenstadt 1921 e. V.",
-        K.ASSOCIATION,
-        3,
-        3,
-        True,
-        "Fußball, Turnen und Boxen, rund 800 Mitglieder.",
-        "https://sv-gartenstadt.example.org",
-    ),
-    (
-        "Heimatverein Gartenstadt e. V.",
-        K.ASSOCIATION,
-        3,
-        2,
-        True,
-        "Organisiert das Stadtteilfest.",
-        "",
-    ),
-    ("Deutsch-Türkischer Kulturverein e. V.", K.ASSOCIATION, 4, 2, True, "", ""),
-    ("Förderverein Stadtteilbibliothek e. V.", K.ASSOCIATION, 3, 1, True, "", ""),
-    ("Tafel Musterstadt e. V.", K.ASSOCIATION, 3, 2, True, "", ""),
-    ("Seniorennetzwerk Nord", K.ASSOCIATION, 4, 2, True, "", ""),
-    ("Polizeibezirksdienst Nord", K.OTHER, 2, 3, False, "", ""),
-    ("Volkshochschule Musterstadt", K.OTHER, 3, 2, True, "Sprach- und Integrationskurse.", ""),
-    (
-        "Herr Yilmaz (Anwohner Nordring)",
-        K.RESIDENT,
-        5,
-        1,
-        False,
-        "Engagiert sich im Stadtteilbeirat.",
-        "",
-    ),
-    ("Frau Becker (Anwohnerin Lindenhof)", K.RESIDENT, 4, 1, False, "", ""),
+        a["name"],
+        ActorKind(a["kind"]),
+        a["interest"],
+        a["influence"],
+        a["public"],
+        a.get("description", ""),
+        a.get("website", ""),
+    )
+    for a in DATA["actors"]
 ]
-FIRST_NAMES = [
-    "Anna",
-    "Mehmet",
-    "Sabine",
-    "Thomas",
-    "Fatma",
-    "Jan",
-    "Olga",
-    "Peter",
-    "Leonie",
-    "Ahmad",
-    "Katrin",
-    "Dirk",
-    "Ayşe",
-    "Michael",
-    "Julia",
-    "Stefan",
-    "Elif",
-    "Marco",
-]
-LAST_NAMES = [
-    "Schneider",
-    "Demir",
-    "Wagner",
-    "Hoffmann",
-    "Kowalski",
-    "Becker",
-    "Öztürk",
-    "Schulz",
-    "Richter",
-    "Nowak",
-    "Krüger",
-    "Arslan",
-    "Lehmann",
-    "Wolf",
-]
-ROLES = [
-    "Geschäftsführung",
-    "Einrichtungsleitung",
-    "Vorsitz",
-    "Schulleitung",
-    "Sachbearbeitung",
-    "Quartiersarbeit",
-    "Pfarrer/in",
-    "Inhaber/in",
-    "Sprecher/in",
-]
-PURPOSES = [
-    "Einladungen zu Veranstaltungen und Gremiensitzungen",
-    "Einladungen und Newsletter des Quartiersmanagements",
-    "Abstimmung zu gemeinsamen Maßnahmen",
-]
-COMMITTEES = [
-    (
-        "Lenkungsgruppe",
-        CommitteeKind.STEERING_GROUP,
-        "Steuert die Umsetzung des IHK; tagt vierteljährlich.",
-    ),
-    (
-        "Stadtteilbeirat Gartenstadt-Nord",
-        CommitteeKind.DISTRICT_COUNCIL,
-        "Gremium aus Bewohnerschaft und Einrichtungen; berät das Quartiersmanagement.",
-    ),
-    (
-        "Vergabegremium Verfügungsfonds",
-        CommitteeKind.FUND_JURY,
-        "Entscheidet über Anträge an den Verfügungsfonds.",
-    ),
-    ("AG Wohnumfeld", CommitteeKind.WORKING_GROUP, "Arbeitsgruppe zu Grünflächen und Höfen."),
-]
+FIRST_NAMES = DATA["first_names"]
+LAST_NAMES = DATA["last_names"]
+ROLES = DATA["roles"]
+PURPOSES = DATA["purposes"]
+COMMITTEES = [(c["name"], CommitteeKind(c["kind"]), c["description"]) for c in DATA["committees"]]
 EXTRA_KINDS = [K.ASSOCIATION, K.INITIATIVE, K.BUSINESS, K.RESIDENT, K.SOCIAL_AGENCY, K.OTHER]
-EXTRA_PREFIX = {
-    K.ASSOCIATION: "Verein",
-    K.INITIATIVE: "Initiative",
-    K.BUSINESS: "Geschäft",
-    K.RESIDENT: "Anwohner/in",
-    K.SOCIAL_AGENCY: "Projektträger",
-    K.OTHER: "Einrichtung",
-}
+EXTRA_PREFIX = {ActorKind(kind): prefix for kind, prefix in DATA["extra_prefix"].items()}
 
 
 def _actor_rows(scale: str, rng: random.Random):

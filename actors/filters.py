@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ihk.filter_forms import bootstrap_filter_form
+
 from .models import Actor, ActorKind, ActorStatus, Committee, Quadrant, quadrant_q
 
 
@@ -40,6 +42,10 @@ class ActorFilter(django_filters.FilterSet):
             .distinct()
         )
         self.filters["action_field"].extra["choices"] = [(t, t) for t in titles]
+
+    @property
+    def form(self):
+        return bootstrap_filter_form(super().form)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

@@ -32,6 +32,7 @@ import secrets
 import time
 import uuid
 import zlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -81,41 +82,64 @@ def _new_token() -> str:
     return secrets.token_hex(8)
 
 
+# The generations read during the current request, so that a page with several fragments asks
+# the shared cache once. Set empty by PageCacheMiddleware for each request and dropped after it;
+# a change made during the request empties it (never shared between requests or visitors).
+_request_generations: ContextVar[dict | None] = ContextVar("ihk_generations", default=None)
+
+
+def _remember(keys: list[str], tokens: list[str]) -> None:
+    memo = _request_generations.get()
+    if memo is not None:
+        memo.update(zip(keys, tokens, strict=True))
+
+
 def generations(keys: list[str]) -> list[str]:
     """The current token of each generation key; a missing one (never set, evicted) is created.
 
     Tokens are random, so a key that was evicted and created again never matches old pages.
     """
+    memo = _request_generations.get()
+    if memo is not None and all(key in memo for key in keys):
+        return [memo[key] for key in keys]
     cache = _cache()
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
             cache.add(key, _new_token(), timeout=None)
             found[key] = cache.get(key) or _new_token()
-    return [found[key] for key in keys]
+    tokens = [found[key] for key in keys]
+    _remember(keys, tokens)
+    return tokens
+
+
+def _forget_generations() -> None:
+    memo = _request_generations.get()
+    if memo is not None:
+        memo.clear()
 
 
 def bump_area(slug: str) -> None:
     """Invalidate the pages of one area and the home page."""
+    _forget_generations()
     _cache().set_many({_area_key(slug): _new_token(), SITE_KEY: _new_token()}, timeout=None)
 
 
 def bump_everything() -> None:
+    _forget_generations()
     _cache().set(EPOCH_KEY, _new_token(), timeout=None)
 
 
-def cached_fragment(name: str, *, area_slug: str, render) -> SafeString:
-    """HTML of an expensive part of a public page, cached under the area's generation.
-
-    The page cache serves whole pages to anonymous visitors; a fragment also serves everyone
-    else (logged-in members, pages with a message, the first visitor after a change) without
-    querying and rendering the part again. ``render`` returns the part's HTML; it must hold
-    nothing personal and no form (no CSRF token). Invalidated with the page cache, and at the
-    latest after ``PAGE_CACHE_SECONDS`` (time-dependent parts such as "upcoming" or "today").
-    ``FRAGMENT_CACHE=off`` renders every time.
+def cached_value(name: str, *, area_slug: str, compute):
+    """``compute()``'s result (anything picklable, ``None`` included), cached under the area's
+    generation like a fragment: a change of the area's data computes it anew, at the latest
+    after ``PAGE_CACHE_SECONDS``. Nothing personal may go in, nor anything that depends on the
+    user; internal figures (KuF totals) may, once the view has checked the permission. One
+    round trip to the cache for the generations (once per request), one for the value.
+    ``FRAGMENT_CACHE=off`` computes every time.
     """
     if not getattr(settings, "FRAGMENT_CACHE", True):
-        return mark_safe(render())  # noqa: S308 - rendered by an auto-escaping template
+        return compute()
     seconds = max(getattr(settings, "PAGE_CACHE_SECONDS", 300), 1)
     tokens = generations([EPOCH_KEY, _area_key(area_slug)])
     parts = [
@@ -127,10 +151,22 @@ def cached_fragment(name: str, *, area_slug: str, render) -> SafeString:
     ]
     key = "ihk:frag:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
     cache = _cache()
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, timeout=seconds)
+    boxed = cache.get(key)
+    if not isinstance(boxed, tuple):  # a one-tuple, so that a computed None is kept too
+        boxed = (compute(),)
+        cache.set(key, boxed, timeout=seconds)
+    return boxed[0]
+
+
+def cached_fragment(name: str, *, area_slug: str, render) -> SafeString:
+    """HTML of an expensive part of a public page, cached under the area's generation.
+
+    The page cache serves whole pages to anonymous visitors; a fragment also serves everyone
+    else (logged-in members, pages with a message, the first visitor after a change) without
+    querying and rendering the part again. ``render`` returns the part's HTML; it must hold
+    nothing personal and no form (no CSRF token). See ``cached_value``.
+    """
+    html = cached_value(name, area_slug=area_slug, compute=lambda: str(render()))
     return mark_safe(html)  # noqa: S308 - rendered by an auto-escaping template
 
 
@@ -310,6 +346,7 @@ def serve_cached(request, render, scope: str, area_slug: str | None = None):
     found = _cache().get_many([*gen_keys, key])
     if all(gen in found for gen in gen_keys):
         tokens = [found[gen] for gen in gen_keys]
+        _remember(gen_keys, tokens)
     else:
         tokens = generations(gen_keys)
     etag = _etag(request, key, tokens)
@@ -366,7 +403,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        memo = _request_generations.set({})
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_generations.reset(memo)
         pending = getattr(request, _STORE_ATTR, None)
         if pending is not None and self._storable(request, response):
             key, entry = pending

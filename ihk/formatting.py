@@ -9,6 +9,7 @@ Counts are integers and never get decimals ("111", not "111,00").
 import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.conf import settings
 from django.utils import formats, translation
 
 DASH = "–"
@@ -30,8 +31,21 @@ def format_number(value, places: int = 0) -> str:
     if number is None:
         return DASH
     number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = formats.number_format(number, places, use_l10n=True, force_grouping=True)
-    return text.replace("-", "−") if number < 0 else text
+    # Python groups by thousands ("12,345.50"); the language's separators replace its marks.
+    # Same result as formats.number_format(..., force_grouping=True) with the three-digit
+    # grouping of German and English, at a fraction of the cost (a KuF page has 800 numbers).
+    text = f"{abs(number):,.{places}f}".translate(_separators())
+    return f"−{text}" if number < 0 else text
+
+
+def _separators() -> dict:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return str.maketrans(
+        {
+            ",": formats.get_format("THOUSAND_SEPARATOR", language),
+            ".": formats.get_format("DECIMAL_SEPARATOR", language),
+        }
+    )
 
 
 def format_measurement(value) -> str:

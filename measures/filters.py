@@ -3,6 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from ihk.filter_forms import bootstrap_filter_form
+
 from .models import ActionField, FundingItem, Measure, MeasureStatus, Priority
 
 
@@ -49,4 +51,4 @@ class MeasureFilter(django_filters.FilterSet):
         form.fields["action_field"].label_from_instance = lambda f: (
             _("%(title)s (version %(number)s)") % {"title": f.title, "number": f.version.number}
         )
-        return form
+        return bootstrap_filter_form(form)

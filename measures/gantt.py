@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from ihk.formatting import format_date
+
 from .models import MeasureStatus
 
 LABEL_WIDTH = 280
@@ -46,10 +48,16 @@ class GanttGroup:
 
 
 def gantt_rows(measures) -> list[GanttGroup]:
-    """Measures grouped by their first field of action, fields in their order, then untied."""
+    """Measures grouped by their first field of action, fields in their order, then untied.
+
+    A measure of ``overview.measures_of_page`` brings its ``listed_field``; others are grouped
+    by ``primary_action_field()`` (prefetched links)."""
     groups: dict = {}
     for measure in measures:
-        first = measure.primary_action_field()
+        if hasattr(measure, "listed_field"):
+            first = measure.listed_field
+        else:
+            first = measure.primary_action_field()
         key = (first.order, first.pk) if first else (10**6, 0)
         title = first.title if first else _("Without field of action")
         groups.setdefault(key, GanttGroup(title=title)).measures.append(measure)
@@ -70,7 +78,101 @@ def _actual_end(measure, today):
     return measure.actual_start
 
 
-def _date_range(groups, today):
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Scale:
+    """Whole years from the earliest to the latest date, mapped onto the chart's width."""
+
+    def __init__(self, dates: list[datetime.date]):
+        self.start = datetime.date(min(dates).year, 1, 1)
+        self.end = datetime.date(max(dates).year + 1, 1, 1)
+        self.span = (self.end - self.start).days or 1
+
+    def x(self, day: datetime.date) -> float:
+        return round(LABEL_WIDTH + (day - self.start).days / self.span * CHART_WIDTH, 1)
+
+    def years(self) -> range:
+        return range(self.start.year, self.end.year)
+
+
+def _svg_open(*, id_prefix: str, title: str, desc: str, height: int) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="gantt" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" font-family="sans-serif" '
+        f'font-size="12">',
+        f'<title id="{id_prefix}-title">{escape(title)}</title>',
+        f'<desc id="{id_prefix}-desc">{escape(desc)}</desc>',
+        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+    ]
+
+
+def _year_axis(scale: _Scale, bottom: int) -> str:
+    """A label and a grid line per year."""
+    out = ['<g class="axis">']
+    for year in scale.years():
+        x0 = scale.x(datetime.date(year, 1, 1))
+        x1 = scale.x(datetime.date(year + 1, 1, 1))
+        out.append(
+            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{bottom}" '
+            f'stroke="#ced4da" stroke-width="1"/>'
+            f'<text x="{round((x0 + x1) / 2, 1)}" y="{AXIS_HEIGHT - 14}" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{year}</text>'
+        )
+    out.append("</g>")
+    return "\n".join(out)
+
+
+def _planned_bar(scale: _Scale, first, last, y: int) -> str:
+    if not (first and last):
+        return ""
+    x0, x1 = scale.x(first), scale.x(last)
+    return (
+        f'<rect class="bar-planned" x="{x0}" y="{y + 5}" width="{max(x1 - x0, 2)}" '
+        f'height="14" rx="2" fill="{PLANNED_FILL}" stroke="{PLANNED_STROKE}" stroke-width="1"/>'
+    )
+
+
+def _today_line(scale: _Scale, today: datetime.date, bottom: int) -> str:
+    x_today = scale.x(today)
+    return (
+        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" '
+        f'y2="{bottom}" stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>\n'
+        + _today_label(x_today, escape(_("Today")))
+    )
+
+
+def _measure_row(measure, scale: _Scale, y: int, *, today, label: str) -> str:
+    """One measure: its label, planned and actual bars and milestones."""
+    out = [
+        f'<g class="measure" data-measure="{measure.pk}">',
+        f"<title>{escape(measure.title)}</title>",
+        f'<text x="12" y="{y + 16}" fill="{TEXT_COLOUR}">{escape(label)}</text>',
+        _planned_bar(scale, measure.planned_start, measure.planned_end, y),
+    ]
+    actual_end = _actual_end(measure, today)
+    if measure.actual_start and actual_end:
+        x0, x1 = scale.x(measure.actual_start), scale.x(actual_end)
+        out.append(
+            f'<rect class="bar-actual" x="{x0}" y="{y + 9}" '
+            f'width="{max(x1 - x0, 2)}" height="6" fill="{ACTUAL_FILL}"/>'
+        )
+    for milestone in measure.milestones.all():
+        cx, cy = scale.x(milestone.due_on), y + 12
+        fill = MILESTONE_FILL if milestone.done else "#ffffff"
+        out.append(
+            f'<polygon class="milestone" points="{cx},{cy - 6} {cx + 6},{cy} '
+            f'{cx},{cy + 6} {cx - 6},{cy}" fill="{fill}" stroke="{MILESTONE_FILL}" '
+            f'stroke-width="1.5"><title>{escape(milestone.title)} '
+            f"({format_date(milestone.due_on)})</title></polygon>"
+        )
+    out.append("</g>")
+    return "\n".join(part for part in out if part)
+
+
+def _measure_dates(groups, today) -> list[datetime.date]:
     dates = [today]
     for group in groups:
         for m in group.measures:
@@ -78,13 +180,7 @@ def _date_range(groups, today):
                 d for d in (m.planned_start, m.planned_end, m.actual_start, m.actual_end) if d
             ]
             dates += [ms.due_on for ms in m.milestones.all()]
-    first = min(dates).year
-    last = max(dates).year
-    return datetime.date(first, 1, 1), datetime.date(last + 1, 1, 1)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return dates
 
 
 def gantt_svg(
@@ -100,45 +196,16 @@ def gantt_svg(
     ``row_label`` replaces the (shortened) measure titles, e.g. on a measure's own page, whose
     heading already shows the full title."""
     groups = gantt_rows(measures)
-    start, end = _date_range(groups, today)
-    span = (end - start).days or 1
-
-    def x(day: datetime.date) -> float:
-        return round(LABEL_WIDTH + (day - start).days / span * CHART_WIDTH, 1)
-
+    scale = _Scale(_measure_dates(groups, today))
     count = sum(len(g.measures) for g in groups)
     legend_y = AXIS_HEIGHT + len(groups) * GROUP_HEIGHT + count * ROW_HEIGHT + 10
-    height = legend_y + LEGEND_HEIGHT
     desc = _(
         "Timeline of %(count)s measures from %(start)s to %(end)s, grouped by field of action. "
         "Light bars show the planned period, dark bars the actual period, diamonds the "
         "milestones (filled when done), the dashed line today."
-    ) % {"count": count, "start": start.year, "end": end.year - 1}
-    title_id = f"{id_prefix}-title"
-    desc_id = f"{id_prefix}-desc"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="gantt" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'aria-labelledby="{title_id} {desc_id}" font-family="sans-serif" font-size="12">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-        f'<desc id="{desc_id}">{escape(desc)}</desc>',
-        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-    ]
-    # Year axis: a label and a grid line per year.
-    out.append('<g class="axis">')
-    for year in range(start.year, end.year):
-        x0 = x(datetime.date(year, 1, 1))
-        x1 = x(datetime.date(year + 1, 1, 1))
-        out.append(
-            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{legend_y}" '
-            f'stroke="#ced4da" stroke-width="1"/>'
-        )
-        out.append(
-            f'<text x="{round((x0 + x1) / 2, 1)}" y="{AXIS_HEIGHT - 14}" text-anchor="middle" '
-            f'fill="{TEXT_COLOUR}">{year}</text>'
-        )
-    out.append("</g>")
-
+    ) % {"count": count, "start": scale.start.year, "end": scale.end.year - 1}
+    out = _svg_open(id_prefix=id_prefix, title=title, desc=desc, height=legend_y + LEGEND_HEIGHT)
+    out.append(_year_axis(scale, legend_y))
     y = AXIS_HEIGHT
     for group in groups:
         out.append(
@@ -147,44 +214,10 @@ def gantt_svg(
         )
         y += GROUP_HEIGHT
         for measure in group.measures:
-            out.append(f'<g class="measure" data-measure="{measure.pk}">')
-            out.append(f"<title>{escape(measure.title)}</title>")
-            out.append(
-                f'<text x="12" y="{y + 16}" fill="{TEXT_COLOUR}">'
-                f"{escape(row_label or _short(measure.title))}</text>"
-            )
-            if measure.planned_start and measure.planned_end:
-                x0, x1 = x(measure.planned_start), x(measure.planned_end)
-                out.append(
-                    f'<rect class="bar-planned" x="{x0}" y="{y + 5}" '
-                    f'width="{max(x1 - x0, 2)}" height="14" rx="2" fill="{PLANNED_FILL}" '
-                    f'stroke="{PLANNED_STROKE}" stroke-width="1"/>'
-                )
-            actual_end = _actual_end(measure, today)
-            if measure.actual_start and actual_end:
-                x0, x1 = x(measure.actual_start), x(actual_end)
-                out.append(
-                    f'<rect class="bar-actual" x="{x0}" y="{y + 9}" '
-                    f'width="{max(x1 - x0, 2)}" height="6" fill="{ACTUAL_FILL}"/>'
-                )
-            for milestone in measure.milestones.all():
-                cx, cy = x(milestone.due_on), y + 12
-                fill = MILESTONE_FILL if milestone.done else "#ffffff"
-                out.append(
-                    f'<polygon class="milestone" points="{cx},{cy - 6} {cx + 6},{cy} '
-                    f'{cx},{cy + 6} {cx - 6},{cy}" fill="{fill}" stroke="{MILESTONE_FILL}" '
-                    f'stroke-width="1.5"><title>{escape(milestone.title)} '
-                    f"({milestone.due_on:%d.%m.%Y})</title></polygon>"
-                )
-            out.append("</g>")
+            label = row_label or _short(measure.title)
+            out.append(_measure_row(measure, scale, y, today=today, label=label))
             y += ROW_HEIGHT
-    x_today = x(today)
-    today_label = escape(_("Today"))
-    out.append(
-        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" y2="{legend_y}" '
-        f'stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
-    )
-    out.append(_today_label(x_today, today_label))
+    out.append(_today_line(scale, today, legend_y))
     out.append(_legend(legend_y + 8))
     out.append("</svg>")
     return "\n".join(out)
@@ -207,55 +240,23 @@ def gantt_summary_svg(groups, *, today: datetime.date, title: str, id_prefix: st
     dates = [today]
     for _title, s in groups:
         dates += [d for d in (s.planned_start, s.planned_end, s.actual_start) if d]
-    start = datetime.date(min(dates).year, 1, 1)
-    end = datetime.date(max(dates).year + 1, 1, 1)
-    span = (end - start).days or 1
-
-    def x(day: datetime.date) -> float:
-        return round(LABEL_WIDTH + (day - start).days / span * CHART_WIDTH, 1)
-
+    scale = _Scale(dates)
     legend_y = AXIS_HEIGHT + len(groups) * ROW_HEIGHT + 10
-    height = legend_y + 10
     desc = _(
         "Time span of the measures of each field of action from %(start)s to %(end)s: each bar "
         "runs from the first planned start to the last planned end; the dashed line is today."
-    ) % {"start": start.year, "end": end.year - 1}
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="gantt" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" font-family="sans-serif" '
-        f'font-size="12">',
-        f'<title id="{id_prefix}-title">{escape(title)}</title>',
-        f'<desc id="{id_prefix}-desc">{escape(desc)}</desc>',
-        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-    ]
-    for year in range(start.year, end.year):
-        x0, x1 = x(datetime.date(year, 1, 1)), x(datetime.date(year + 1, 1, 1))
-        out.append(
-            f'<line x1="{x0}" y1="{AXIS_HEIGHT - 6}" x2="{x0}" y2="{legend_y}" '
-            f'stroke="#ced4da" stroke-width="1"/><text x="{round((x0 + x1) / 2, 1)}" '
-            f'y="{AXIS_HEIGHT - 14}" text-anchor="middle" fill="{TEXT_COLOUR}">{year}</text>'
-        )
+    ) % {"start": scale.start.year, "end": scale.end.year - 1}
+    out = _svg_open(id_prefix=id_prefix, title=title, desc=desc, height=legend_y + 10)
+    out.append(_year_axis(scale, legend_y))
     y = AXIS_HEIGHT
     for group_title, summary in groups:
         label = f"{_short(group_title, 34)} ({summary.total})"
         out.append(f'<text x="4" y="{y + 16}" fill="{TEXT_COLOUR}">{escape(label)}</text>')
-        if summary.planned_start and summary.planned_end:
-            x0, x1 = x(summary.planned_start), x(summary.planned_end)
-            out.append(
-                f'<rect class="bar-planned" x="{x0}" y="{y + 5}" width="{max(x1 - x0, 2)}" '
-                f'height="14" rx="2" fill="{PLANNED_FILL}" stroke="{PLANNED_STROKE}" '
-                f'stroke-width="1"/>'
-            )
+        out.append(_planned_bar(scale, summary.planned_start, summary.planned_end, y))
         y += ROW_HEIGHT
-    x_today = x(today)
-    out.append(
-        f'<line class="today" x1="{x_today}" y1="{AXIS_HEIGHT - 4}" x2="{x_today}" '
-        f'y2="{legend_y}" stroke="{TODAY_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
-    )
-    out.append(_today_label(x_today, escape(_("Today"))))
+    out.append(_today_line(scale, today, legend_y))
     out.append("</svg>")
-    return "\n".join(out)
+    return "\n".join(part for part in out if part)
 
 
 def _legend(y: int) -> str:

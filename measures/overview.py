@@ -162,15 +162,19 @@ def ordered_measures(version, *, public: bool, by_start: bool) -> list[tuple[int
         return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
-def measures_of_page(rows, queryset) -> list:
+def measures_of_page(rows, queryset, *, fields=None) -> list:
     """The measures of one page of ``ordered_measures`` rows, in that order, each with
-    ``field_pk`` set (its field of action)."""
+    ``field_pk`` set (its field of action) and, given the version's ``fields``, ``listed_field``
+    (the field object, which the Gantt groups by without prefetching the measures' links)."""
     field_of = dict(rows)
+    by_pk = {f.pk: f for f in fields or ()}
     measures = {m.pk: m for m in queryset.filter(pk__in=list(field_of))}
     result = []
     for pk, field_pk in rows:
         if pk in measures:
             measures[pk].field_pk = field_pk
+            if fields is not None:
+                measures[pk].listed_field = by_pk.get(field_pk)
             result.append(measures[pk])
     return result
 

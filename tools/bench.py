@@ -96,11 +96,10 @@ def manage(scale: str, *args: str, **extra: str) -> str:
 
 
 def prepare_database(scale: str) -> None:
-    import psycopg2
+    import psycopg
 
     name = f"ihk_bench_{scale}"
-    admin = psycopg2.connect(f"{PG}/postgres")
-    admin.autocommit = True
+    admin = psycopg.connect(f"{PG}/postgres", autocommit=True)
     with admin.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if cursor.fetchone() is None:
@@ -109,7 +108,7 @@ def prepare_database(scale: str) -> None:
     admin.close()
     log(f"{name}: migrate")
     manage(scale, "migrate", "--noinput", "-v0")
-    with psycopg2.connect(f"{PG}/{name}") as connection, connection.cursor() as cursor:
+    with psycopg.connect(f"{PG}/{name}") as connection, connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM measures_measure")
         measures = cursor.fetchone()[0]
     if measures >= MIN_MEASURES[scale]:

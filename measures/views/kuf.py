@@ -1,21 +1,19 @@
 """Internal overviews of one concept version: KuF (page, XLSX, CSV) and the timeline (Gantt)."""
 
 from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
+from ihk.caching import cached_value
 from ihk.mixins import internal_crumbs
 
-from ..gantt import gantt_rows, gantt_svg
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
 from ..kuf_totals import kuf_page_groups, kuf_totals
 from ..models import Measure
 from ..overview import measures_of_page, ordered_measures
 from .mixins import VersionMixin
-from .public import TIMELINE_PER_PAGE, summary_chart
+from .timeline import TimelinePageMixin
 
 KUF_MEASURES_PER_PAGE = 50
 
@@ -57,10 +55,14 @@ class KufView(VersionMeasuresMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.version is not None:
-            context["kuf"] = kuf = kuf_totals(self.version)
-            measures = measures_of_page(
-                context["measures"], Measure.objects.prefetch_related("financing_rows")
+            # Totals of the whole version, cached under the area's generation (a change of any
+            # measure or financing row renews them; they do not depend on the user).
+            context["kuf"] = kuf = cached_value(
+                f"kuf-totals:{self.version.pk}",
+                area_slug=self.area.slug,
+                compute=lambda: kuf_totals(self.version),
             )
+            measures = measures_of_page(context["measures"], Measure.objects.for_kuf_page())
             context["page_groups"] = kuf_page_groups(measures, kuf)
         context["title"] = self.kuf_title()
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Costs and financing (KuF)"), ""))
@@ -86,32 +88,12 @@ class KufCsvView(VersionMeasuresMixin, View):
         return response
 
 
-class TimelineView(VersionMeasuresMixin, ListView):
+class TimelineView(TimelinePageMixin, VersionMeasuresMixin, ListView):
     """The version's Gantt chart, 50 measures per page, with a summary per field of action."""
 
     template_name = "measures/timeline.html"
-    context_object_name = "measures"
-    paginate_by = TIMELINE_PER_PAGE
-
-    def get_queryset(self):
-        if self.version is None:
-            return []
-        return ordered_measures(self.version, public=False, by_start=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Timeline"), ""))
-        if self.version is not None:
-            page_measures = measures_of_page(
-                context["measures"], Measure.objects.for_timeline(self.version)
-            )
-            fields = list(self.version.action_fields.order_by("order", "pk"))
-            context["summary"], context["summary_rows"] = summary_chart(
-                self.version, fields, area=self.area, public=False, id_prefix="summary-gantt"
-            )
-            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-            context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-                gantt_svg(page_measures, today=timezone.localdate(), title=title)
-            )
-            context["gantt_groups"] = gantt_rows(page_measures)
         return context

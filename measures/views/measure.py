@@ -62,6 +62,12 @@ class MeasureListView(AreaPermissionMixin, ListView):
             .order_by("title", "pk")
         )
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        # Counted without the version-state subqueries and the DISTINCT over every column.
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.filterset.qs.values("pk").distinct().count()
+        return paginator
+
     def get_context_data(self, **kwargs):
         kwargs.update(
             filter_form=self.filterset.form,

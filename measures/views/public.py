@@ -11,28 +11,27 @@ from types import SimpleNamespace
 
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView, TemplateView
 
 from actors.models import ActorStatus
-from ihk.caching import cache_public_page, cached_fragment
+from ihk.caching import cache_public_page, cached_fragment, cached_value
 from ihk.mixins import AreaMixin, PublicAreaMixin, public_crumbs
 from ihk.views import AreaPublicView
 
 from ..forms.public import PublicMeasureFilterForm
-from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
+from ..gantt import gantt_svg
 from ..indicators import traffic_light
 from ..models import ConceptVersion, Goal, Indicator, IndicatorValue, Measure
-from ..overview import field_filter, field_overview, measures_of_page, ordered_measures
+from ..overview import field_filter, field_overview
+from .timeline import TimelinePageMixin, summary_chart
 
 MEASURES_PER_PAGE = 25
-TIMELINE_PER_PAGE = 50
 
 
 def _is_public_actor(actor) -> bool:
@@ -83,21 +82,6 @@ def _fields_with_goals(version):
                 )
         action_field.top_goals = [g for g in goals if g.parent_id not in by_pk]
     return fields
-
-
-def summary_chart(version, fields, *, area, public: bool, id_prefix: str, overview=None):
-    """The Gantt summary (one bar per field of action), its rows for the table and the
-    previews of ``field_overview`` (pass ``overview`` if already fetched)."""
-    previews, summaries = overview or field_overview(version, area=area, public=public, limit=1)
-    rows = [(f, summaries[f.pk]) for f in fields if f.pk in summaries]
-    title = _("Timeline of the fields of action – %(area)s") % {"area": area.name}
-    svg = gantt_summary_svg(
-        [(f.title, s) for f, s in rows],
-        today=timezone.localdate(),
-        title=title,
-        id_prefix=id_prefix,
-    )
-    return mark_safe(svg), rows  # noqa: S308 – built from escaped values only
 
 
 class CurrentVersionMixin:
@@ -192,54 +176,64 @@ class PublicMeasureListView(CurrentVersionMixin, PublicAreaMixin, ListView):
 
 
 @cache_public_page()
-class PublicTimelineView(CurrentVersionMixin, PublicAreaMixin, ListView):
+class PublicTimelineView(TimelinePageMixin, CurrentVersionMixin, PublicAreaMixin, ListView):
     """The full public timeline (Gantt), 50 measures per page, with the summary on top."""
 
     template_name = "measures/public_timeline.html"
-    context_object_name = "measures"
-    paginate_by = TIMELINE_PER_PAGE
-
-    def get_queryset(self):
-        if self.version is None:
-            return []
-        return ordered_measures(self.version, public=True, by_start=True)
+    public = True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["version"] = self.version
         context["breadcrumbs"] = public_crumbs(self.area, (_("Timeline of the measures"), ""))
-        if self.version is not None:
-            page_measures = measures_of_page(
-                context["measures"], Measure.objects.for_timeline(self.version)
-            )
-            fields = list(self.version.action_fields.order_by("order", "pk"))
-            context["summary"], context["summary_rows"] = summary_chart(
-                self.version, fields, area=self.area, public=True, id_prefix="summary-gantt"
-            )
-            title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-            context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-                gantt_svg(page_measures, today=timezone.localdate(), title=title)
-            )
-            context["gantt_groups"] = gantt_rows(page_measures)
         return context
 
 
 @cache_public_page()
-class PublicMeasureView(AreaMixin, DetailView):
-    """A public measure of a public area; anything else is 404 for everyone."""
+class PublicMeasureView(AreaMixin, TemplateView):
+    """A public measure of a public area; anything else is 404 for everyone.
+
+    The measure's part of the page (facts, timeline, costs) is one fragment cached under the
+    area's generation, 404s included; only the comment form is rendered per request, so a busy
+    measure page costs two cache round trips and the area's row, however long its discussion.
+    """
 
     template_name = "measures/public_measure.html"
-    context_object_name = "measure"
 
-    def get_object(self, queryset=None):
+    def get_context_data(self, **kwargs):
         area = self.area
         if not area.is_public and not self.request.user.has_perm("ihk.view_area_internal", area):
             raise Http404
-        queryset = Measure.objects.public_for(area).for_detail()
-        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+        part = cached_value(
+            f"public-measure:{self.kwargs['pk']}",
+            area_slug=area.slug,
+            compute=lambda: self.render_part(self.kwargs["pk"]),
+        )
+        if part is None:
+            raise Http404
+        # An unsaved stand-in with the fields the page and the comment tags read (no query).
+        kwargs["measure"] = measure = Measure(**part["measure"])
+        kwargs["breadcrumbs"] = [
+            (_("Areas"), reverse("ihk:home")),
+            (area.name, area.get_absolute_url()),
+            (measure.title, ""),
+        ]
+        kwargs["article_html"] = mark_safe(part["html"])  # noqa: S308 – rendered by a template
+        return super().get_context_data(**kwargs)
 
-    def get_context_data(self, **kwargs):
-        measure = self.object
+    def render_part(self, pk):
+        """The HTML of the measure's facts and the fields the page needs, or None (404)."""
+        queryset = Measure.objects.public_for(self.area).for_detail()
+        measure = queryset.filter(pk=pk).first()
+        if measure is None:
+            return None
+        html = render_to_string(
+            "measures/partials/_public_measure_article.html", self.article_context(measure)
+        )
+        fields = ("id", "area_id", "title", "is_public")
+        return {"measure": {name: getattr(measure, name) for name in fields}, "html": html}
+
+    def article_context(self, measure) -> dict:
         version = ConceptVersion.objects.filter(area=self.area).current().first()
         action_fields = [
             f for f in measure.action_fields.all() if version and f.version_id == version.pk
@@ -253,32 +247,26 @@ class PublicMeasureView(AreaMixin, DetailView):
         for row in rows:
             by_source.setdefault(row.get_source_display(), 0)
             by_source[row.get_source_display()] += row.amount
-        kwargs.update(
-            {
-                "version": version,
-                "action_fields": action_fields,
-                "goals": goals,
-                "lead_actor": lead if lead and _is_public_actor(lead) else None,
-                "partners": [a for a in measure.partner_actors.all() if _is_public_actor(a)],
-                "milestones": list(measure.milestones.all()),
-                # Not "measure": its "-title" id would collide with the page's h1.
-                "gantt": mark_safe(  # noqa: S308 – built from escaped values only
-                    gantt_svg(
-                        [measure],
-                        today=timezone.localdate(),
-                        title=_("Timeline of “%(title)s”") % {"title": measure.title},
-                        id_prefix="measure-gantt",
-                        row_label=_("This measure"),
-                    )
-                ),
-                "cost_total": sum((r.amount for r in rows), 0),
-                "cost_by_source": sorted(by_source.items()),
-                "years": sorted({r.year for r in rows}),
-                "breadcrumbs": [
-                    (_("Areas"), reverse("ihk:home")),
-                    (self.area.name, self.area.get_absolute_url()),
-                    (measure.title, ""),
-                ],
-            }
-        )
-        return super().get_context_data(**kwargs)
+        return {
+            "area": self.area,
+            "measure": measure,
+            "version": version,
+            "action_fields": action_fields,
+            "goals": goals,
+            "lead_actor": lead if lead and _is_public_actor(lead) else None,
+            "partners": [a for a in measure.partner_actors.all() if _is_public_actor(a)],
+            "milestones": list(measure.milestones.all()),
+            # Not "measure": its "-title" id would collide with the page's h1.
+            "gantt": mark_safe(  # noqa: S308 – built from escaped values only
+                gantt_svg(
+                    [measure],
+                    today=timezone.localdate(),
+                    title=_("Timeline of “%(title)s”") % {"title": measure.title},
+                    id_prefix="measure-gantt",
+                    row_label=_("This measure"),
+                )
+            ),
+            "cost_total": sum((r.amount for r in rows), 0),
+            "cost_by_source": sorted(by_source.items()),
+            "years": sorted({r.year for r in rows}),
+        }

@@ -138,23 +138,36 @@ def comments_for(context, obj, per_page=THREADS_PER_PAGE):
     "participation/partials/_participation_for_measure.html", takes_context=True
 )
 def participation_for_measure(context, measure):
-    """How participation shaped a measure: event results, ideas taken up, and the comments."""
-    results = list(
-        EventResult.objects.filter(measure=measure, event__is_public=True)
-        .select_related("event__area")
-        .order_by("-event__starts_at", "pk")[:RESULTS_SHOWN]
-    )
-    ideas = list(
-        Idea.objects.published()
-        .filter(measure=measure, status=IdeaStatus.TAKEN_UP)
-        .only("pk", "area_id", "title", "status_reason")
-        .order_by("-created_at")[:RESULTS_SHOWN]
-    )
+    """How participation shaped a measure: event results, ideas taken up, and the comments.
+
+    Results and ideas are a fragment cached under the area's generation (no query to show them
+    again); the comment form is the only part rendered per visitor.
+    """
+    area = _area_of(context, measure)
+
+    def render():
+        results = list(
+            EventResult.objects.filter(measure=measure, event__is_public=True)
+            .select_related("event__area")
+            .order_by("-event__starts_at", "pk")[:RESULTS_SHOWN]
+        )
+        ideas = list(
+            Idea.objects.published()
+            .filter(measure=measure, status=IdeaStatus.TAKEN_UP)
+            .only("pk", "area_id", "title", "status_reason")
+            .order_by("-created_at")[:RESULTS_SHOWN]
+        )
+        return render_to_string(
+            "participation/partials/_measure_participation_results.html",
+            {"area": area, "results": results, "ideas": ideas},
+        )
+
     return {
         **_comment_context(context, measure),
         "measure": measure,
-        "results": results,
-        "ideas": ideas,
+        "results_html": cached_fragment(
+            f"measure-participation:{measure.pk}", area_slug=area.slug, render=render
+        ),
     }
 
 

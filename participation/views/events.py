@@ -302,24 +302,27 @@ class _CalendarView(_PublicEventMixin, View):
 
 @cache_public_page()
 class EventFeedView(_CalendarView):
-    """The iCalendar feed: the next ``upcoming_max`` public events and the latest ``past_max``
-    of the past ``window_days``. Capped, so the feed costs the same however busy the area is;
-    a calendar app reloads it regularly and so always has what is coming up."""
+    """The iCalendar feed: at most ``feed_size`` public events, the next ones first (up to
+    ``feed_size - past_min``), the rest the latest of the past ``window_days``. A busy area's
+    feed is as long as a quiet one's, so it costs the same; a calendar app reloads it regularly
+    and so always has what is coming up. Everything else is on the paginated events page."""
 
     window_days = 365
-    upcoming_max = 50
-    past_max = 50
+    feed_size = 40
+    past_min = 10
 
     def get(self, request, *args, **kwargs):
         now = timezone.now()
         events = self.get_queryset().only(*FEED_FIELDS)
         upcoming = list(
-            events.filter(ends_at__gte=now).order_by("starts_at", "pk")[: self.upcoming_max]
+            events.filter(ends_at__gte=now).order_by("starts_at", "pk")[
+                : self.feed_size - self.past_min
+            ]
         )
         since = now - datetime.timedelta(days=self.window_days)
         past = list(
             events.filter(ends_at__lt=now, ends_at__gte=since).order_by("-starts_at", "-pk")[
-                : self.past_max
+                : self.feed_size - len(upcoming)
             ]
         )
         return self.calendar_response(past[::-1] + upcoming, f"{self.area.slug}-events.ics")

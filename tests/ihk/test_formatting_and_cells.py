@@ -4,6 +4,7 @@ import datetime
 import io
 from decimal import Decimal
 
+import pytest
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
@@ -72,3 +73,19 @@ def test_admin_titles_follow_the_language(admin_client):
     english = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
     assert "IHK Beteiligung – Verwaltung" in german
     assert "IHK Beteiligung – Administration" in english
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_fast_grouping_equals_djangos_number_format(language):
+    from django.utils import formats
+
+    values = ["0", "7", "999", "1000", "12345.5", "1234567.891", "-1234.5", "1e15", "0.005"]
+    with translation.override(language):
+        for raw in values:
+            for places in (0, 2):
+                number = Decimal(raw).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+                expected = formats.number_format(
+                    abs(number), places, use_l10n=True, force_grouping=True
+                )
+                expected = f"−{expected}" if number < 0 else expected
+                assert format_number(raw, places) == expected

@@ -12,7 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from measures.models import Measure
-from tests.factories import ActionFieldFactory, ConceptVersionFactory, MeasureFactory
+from tests.factories import (
+    ActionFieldFactory,
+    CommentFactory,
+    ConceptVersionFactory,
+    MeasureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +86,56 @@ def test_fragment_cache_off_renders_every_time(client, area, measure, settings):
     Measure.objects.filter(pk=measure.pk).update(title="Neuer Titel")
     html, _queries = area_page(client, area)
     assert "Neuer Titel" in html
+
+
+# --- the public measure page: its facts and participation results are fragments too ----------
+
+
+def measure_page(client, area, pk):
+    url = reverse("measures:measure_public", kwargs={"area_slug": area.slug, "pk": pk})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    # Not counted: the database cache table, which stands in for Redis in the tests.
+    return response, sum("ihk_cache" not in query["sql"] for query in queries)
+
+
+def test_measure_page_served_from_fragments_costs_one_query(client, area, measure):
+    first, first_queries = measure_page(client, area, measure.pk)
+    Measure.objects.filter(pk=measure.pk).update(title="Neuer Titel")
+    second, second_queries = measure_page(client, area, measure.pk)
+    assert first.status_code == second.status_code == 200
+    assert "Grüner Hof Lindenstraße" in second.content.decode()
+    assert second_queries <= 1 < first_queries  # only the area's row
+    assert 'name="csrfmiddlewaretoken"' in second.content.decode()  # the form is per visitor
+
+
+def test_measure_page_shows_a_committed_change_and_a_new_comment_at_once(
+    client, area, measure, django_capture_on_commit_callbacks
+):
+    measure_page(client, area, measure.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.title = "Neuer Titel"
+        measure.save()
+        CommentFactory(area=area, measure=measure, text="Frisch veröffentlicht")
+    html = measure_page(client, area, measure.pk)[0].content.decode()
+    assert "Neuer Titel" in html and "Frisch veröffentlicht" in html
+
+
+def test_a_cached_404_ends_when_the_measure_becomes_public(
+    client, area, measure, django_capture_on_commit_callbacks
+):
+    Measure.objects.filter(pk=measure.pk).update(is_public=False)
+    assert measure_page(client, area, measure.pk)[0].status_code == 404
+    assert measure_page(client, area, measure.pk)[0].status_code == 404  # from the fragment
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.is_public = True
+        measure.save()
+    assert measure_page(client, area, measure.pk)[0].status_code == 200
+
+
+def test_other_areas_measure_stays_404_with_fragments(client, area, other_area, measure):
+    other_area.is_public = True
+    other_area.save()
+    response, _queries = measure_page(client, other_area, measure.pk)
+    assert response.status_code == 404
+    assert measure_page(client, area, measure.pk)[0].status_code == 200

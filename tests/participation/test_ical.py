@@ -132,11 +132,11 @@ def test_feed_queries_do_not_grow_with_events(client, area, django_assert_max_nu
     EventFactory.create_batch(49, area=area)
     with django_assert_max_num_queries(len(one.captured_queries)):
         calendar = feed(client, area)
-    assert len(calendar.walk("VEVENT")) == 50
+    assert len(calendar.walk("VEVENT")) == 40  # the feed's size, however many events
 
 
-def test_feed_is_capped_to_the_next_and_latest_fifty(client, area):
-    """A busy area's feed costs the same as a quiet one's: the next 50 and the latest 50."""
+def test_feed_is_capped_to_the_next_thirty_and_latest_ten(client, area):
+    """A busy area's feed costs the same as a quiet one's: 40 events, the next 30 first."""
     for day in range(1, 61):
         for sign, prefix in ((1, "Bald"), (-1, "Neulich")):
             event = EventFactory(area=area, title=f"{prefix} {day:02d}")
@@ -144,6 +144,21 @@ def test_feed_is_capped_to_the_next_and_latest_fifty(client, area):
             event.ends_at = event.starts_at + datetime.timedelta(hours=2)
             event.save()
     titles = {str(v["SUMMARY"]) for v in feed(client, area).walk("VEVENT")}
-    assert len(titles) == 100
-    assert "Bald 01" in titles and "Bald 50" in titles and "Bald 51" not in titles
-    assert "Neulich 01" in titles and "Neulich 50" in titles and "Neulich 51" not in titles
+    assert len(titles) == 40
+    assert "Bald 01" in titles and "Bald 30" in titles and "Bald 31" not in titles
+    assert "Neulich 01" in titles and "Neulich 10" in titles and "Neulich 11" not in titles
+
+
+def test_a_quiet_future_leaves_room_for_more_of_the_past(client, area):
+    for day in range(1, 61):
+        event = EventFactory(area=area, title=f"Neulich {day:02d}")
+        event.starts_at = FEED_NOW - datetime.timedelta(days=day)
+        event.ends_at = event.starts_at + datetime.timedelta(hours=2)
+        event.save()
+    soon = EventFactory(area=area, title="Bald")
+    soon.starts_at = FEED_NOW + datetime.timedelta(days=3)
+    soon.ends_at = soon.starts_at + datetime.timedelta(hours=2)
+    soon.save()
+    titles = {str(v["SUMMARY"]) for v in feed(client, area).walk("VEVENT")}
+    assert len(titles) == 40 and "Bald" in titles
+    assert "Neulich 39" in titles and "Neulich 40" not in titles
