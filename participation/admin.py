@@ -5,7 +5,18 @@ Comments, ideas and reports of comments are registered by the contributions sect
 
 from django.contrib import admin
 
-from .models import Attendance, Comment, CommentReport, Event, EventResult, HeadCount, Idea
+from .models import (
+    AgendaItem,
+    Attendance,
+    Comment,
+    CommentReport,
+    Event,
+    EventResult,
+    FollowUpTask,
+    HeadCount,
+    Idea,
+    Meeting,
+)
 
 
 class AttendanceInline(admin.TabularInline):
@@ -84,3 +95,30 @@ class CommentReportAdmin(admin.ModelAdmin):
     list_filter = ["comment__area"]
     raw_id_fields = ["comment"]
     list_select_related = ["comment"]
+
+
+# --- committee meetings ---------------------------------------------------------------------
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "is_public", "subject_label", "subject_key"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "committee", "starts_at", "status", "is_public", "area"]
+    list_filter = ["status", "area"]
+    search_fields = ["title", "committee__name"]
+    list_select_related = ["committee", "area"]
+    raw_id_fields = ["committee"]
+    inlines = [AgendaItemInline]
+
+
+@admin.register(FollowUpTask)
+class FollowUpTaskAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "due_on", "done"]
+    list_filter = ["done"]
+    list_select_related = ["meeting"]
+    raw_id_fields = ["meeting", "agenda_item", "owner_user"]

@@ -21,5 +21,9 @@ class ParticipationConfig(AppConfig):
                 "Idea": "area_id",
                 "Comment": "area_id",
                 "CommentReport": "comment.area_id",
+                # Committee meetings: the public list shows meetings, public items, outcomes.
+                "Meeting": "area_id",
+                "AgendaItem": "meeting.area_id",
+                "Decision": "agenda_item.meeting.area_id",
             },
         )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from ihk.demo import scaled
 from measures.models import ConceptVersion, Goal, Measure
 
+from . import demo_meetings
 from .models import Attendance, Event, EventFormat, EventResult, HeadCount, HeadCountGroup
 
 TITLES = {
@@ -129,7 +130,10 @@ def _working_day(day: datetime.date, *, weekend: bool) -> datetime.date:
 
 
 def seed(area, *, scale: str) -> None:
-    """Create demo events for ``area``; ``scale == "large"`` gives 80 events, else 18."""
+    """Create demo events for ``area``; ``scale == "large"`` gives 80 events, else 18.
+
+    Also seeds the committee meetings (``demo_meetings``, idempotent on its own)."""
+    demo_meetings.seed(area, scale=scale)
     if Event.objects.filter(area=area).exists():
         return
     rng = random.Random(5150)

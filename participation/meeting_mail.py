@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .ical import BERLIN, PRODID
-from .models.meetings import InvitationState, Meeting, MeetingInvitation
+from .models import InvitationState, Meeting, MeetingInvitation
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ def invitation_message(meeting: Meeting, items, email: str) -> EmailMessage:
             "committee": meeting.committee.name,
             "date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y"),
         }
+        subject = " ".join(subject.split())  # a line break would be a header injection
         body = render_to_string(
             "participation/meetings/invitation_email.txt",
             {"meeting": meeting, "items": items},
@@ -78,7 +79,7 @@ def send_queued_invitations(*, meeting_id: int) -> int:
     while True:
         with transaction.atomic():
             invitation = (
-                MeetingInvitation.objects.select_for_update(skip_locked=True)
+                MeetingInvitation.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("contact")
                 .filter(meeting_id=meeting_id, state=InvitationState.QUEUED)
                 .order_by("pk")

@@ -18,7 +18,7 @@ from actors.models import Committee, CommitteeMembership
 from ihk.models import AreaRole
 
 from .meeting_tasks import send_meeting_invitations_task
-from .models.meetings import (
+from .models import (
     AgendaItem,
     AttendanceStatus,
     Decision,
@@ -107,6 +107,18 @@ def move_agenda_item(item: AgendaItem, *, up: bool) -> None:
     if 0 <= other < len(items):
         items[index], items[other] = items[other], items[index]
     for position, row in enumerate(items, start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+
+
+@transaction.atomic
+def remove_agenda_item(item: AgendaItem) -> None:
+    """Delete ``item`` (with its decision) and close the gap in the numbering."""
+    meeting = item.meeting
+    item.delete()
+    rows = meeting.agenda_items.select_for_update().order_by("position", "pk")
+    for position, row in enumerate(rows, start=1):
         if row.position != position:
             row.position = position
             row.save(update_fields=["position"])

@@ -16,3 +16,6 @@ rules.add_perm("participation.view_overview", can_view_area_internal)
 # Moderation of comments and ideas, data protection requests.
 rules.add_perm("participation.moderate", can_manage_area)
 rules.add_perm("participation.view_contributions_internal", can_view_area_internal)
+# Committee meetings: agenda, attendance, decisions, minutes and follow-up tasks.
+rules.add_perm("participation.view_meetings", can_view_area_internal)
+rules.add_perm("participation.manage_meetings", can_manage_area)

@@ -4,6 +4,8 @@ from django.urls import path  # noqa: F401
 
 from .views import contributions as contribution_views
 from .views import events as event_views
+from .views import meeting_items as meeting_item_views
+from .views import meetings as meeting_views
 from .views import moderation as moderation_views
 from .views import overview as overview_views
 
@@ -74,4 +76,93 @@ urlpatterns = [
         name="moderation_idea",
     ),
     path("privacy/", moderation_views.PrivacyRequestView.as_view(), name="privacy"),
+    # --- committee meetings: public list and minutes, internal pages (views/meetings.py and
+    # views/meeting_items.py)
+    path("meetings/", meeting_views.MeetingPublicListView.as_view(), name="meeting_public_list"),
+    path(
+        "meetings/<int:pk>/minutes.pdf",
+        meeting_views.PublicMinutesPdfView.as_view(),
+        name="meeting_public_minutes_pdf",
+    ),
+    path("participation/meetings/", meeting_views.MeetingListView.as_view(), name="meeting_list"),
+    path(
+        "participation/meetings/new/",
+        meeting_views.MeetingCreateView.as_view(),
+        name="meeting_create",
+    ),
+    path(
+        "participation/meetings/<int:pk>/",
+        meeting_views.MeetingDetailView.as_view(),
+        name="meeting_detail",
+    ),
+    path(
+        "participation/meetings/<int:pk>/edit/",
+        meeting_views.MeetingUpdateView.as_view(),
+        name="meeting_update",
+    ),
+    path(
+        "participation/meetings/<int:pk>/minutes/",
+        meeting_views.MinutesUpdateView.as_view(),
+        name="meeting_minutes",
+    ),
+    path(
+        "participation/meetings/<int:pk>/minutes.pdf",
+        meeting_views.MinutesPdfView.as_view(),
+        name="meeting_minutes_pdf",
+    ),
+    path(
+        "participation/meetings/<int:pk>/delete/",
+        meeting_views.MeetingDeleteView.as_view(),
+        name="meeting_delete",
+    ),
+    path(
+        "participation/meetings/<int:pk>/invite/",
+        meeting_views.MeetingInviteView.as_view(),
+        name="meeting_invite",
+    ),
+    path(
+        "participation/meetings/<int:pk>/attendance/",
+        meeting_item_views.AttendanceView.as_view(),
+        name="meeting_attendance",
+    ),
+    path(
+        "participation/meetings/<int:pk>/items/new/",
+        meeting_item_views.AgendaItemCreateView.as_view(),
+        name="agenda_item_create",
+    ),
+    path(
+        "participation/meetings/<int:pk>/items/<int:item_pk>/edit/",
+        meeting_item_views.AgendaItemUpdateView.as_view(),
+        name="agenda_item_update",
+    ),
+    path(
+        "participation/meetings/<int:pk>/items/<int:item_pk>/move/",
+        meeting_item_views.AgendaItemMoveView.as_view(),
+        name="agenda_item_move",
+    ),
+    path(
+        "participation/meetings/<int:pk>/items/<int:item_pk>/delete/",
+        meeting_item_views.AgendaItemDeleteView.as_view(),
+        name="agenda_item_delete",
+    ),
+    path(
+        "participation/meetings/<int:pk>/items/<int:item_pk>/decision/",
+        meeting_item_views.DecisionView.as_view(),
+        name="decision_edit",
+    ),
+    path(
+        "participation/meetings/<int:pk>/tasks/new/",
+        meeting_item_views.TaskCreateView.as_view(),
+        name="task_create",
+    ),
+    path(
+        "participation/meetings/<int:pk>/tasks/<int:task_pk>/edit/",
+        meeting_item_views.TaskUpdateView.as_view(),
+        name="task_update",
+    ),
+    path(
+        "participation/meetings/<int:pk>/tasks/<int:task_pk>/done/",
+        meeting_item_views.TaskDoneView.as_view(),
+        name="task_done",
+    ),
 ]

@@ -24,16 +24,14 @@ from .events import (
     Outcome,
     participation_gaps,
 )
+from .meeting_followup import FollowUpTask, InvitationState, MeetingInvitation
 from .meetings import (
     AgendaItem,
     AttendanceStatus,
     Decision,
     DecisionOutcome,
-    FollowUpTask,
-    InvitationState,
     Meeting,
     MeetingAttendance,
-    MeetingInvitation,
     MeetingStatus,
 )
 

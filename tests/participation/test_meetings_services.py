@@ -115,5 +115,35 @@ def test_invitations_go_to_contacts_with_an_address(
     assert [m.to for m in mailoutbox] == [["vorstand@verein.example.org"]]
     states = dict(MeetingInvitation.objects.values_list("membership_id", "state"))
     assert states == {with_mail.pk: "sent", without.pk: "no_address"}
-    name, content, mimetype = mailoutbox[0].attachments[0]
-    assert mimetype == "text/calendar" and "BEGIN:VEVENT" in content
+    mail = mailoutbox[0]
+    assert mail.subject == f"Einladung: {meeting.committee.name} am 03.06.2025"
+    assert "1. Begrüßung" in mail.body and "Stadtteilzentrum" in mail.body
+    name, content, mimetype = mail.attachments[0]
+    assert (name, mimetype) == ("sitzung.ics", "text/calendar")
+    assert "DTSTART;TZID=Europe/Berlin:20250603T180000" in content
+    assert "DTEND;TZID=Europe/Berlin:20250603T200000" in content
+    assert f"UID:meeting-{meeting.pk}@" in content and "BEGIN:VTIMEZONE" in content
+    # The second sending re-uses the UID, so calendars update the entry; a run with nothing
+    # queued sends nothing.
+    assert send_meeting_invitations_task.call(meeting.pk) == 0
+
+
+def test_invite_view_queues_and_cancelled_meeting_is_refused(
+    client_as, area, meeting, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    member = _members(meeting, 1)[0]
+    ContactPersonFactory(actor=member.actor)
+    address = reverse("participation:meeting_invite", args=[area.slug, meeting.pk])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client_as("manager").post(address)
+    assert response.status_code == 302 and len(callbacks) == 1
+    assert MeetingInvitation.objects.get().state == "queued"
+    meeting.status = "cancelled"
+    meeting.save()
+    client_as("manager").post(address)
+    assert MeetingInvitation.objects.count() == 1
+    # The manager sees who was invited when.
+    page = client_as("reader").get(meeting.get_absolute_url()).content.decode()
+    assert member.actor.name in page and "wartet auf Versand" in page
