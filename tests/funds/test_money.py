@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from funds import money_services, services
 from funds.budget import fund_totals
@@ -161,6 +162,9 @@ def test_decision_letter_pdf_and_mail(fund, manager, django_capture_on_commit_ca
     decision = decide(application, manager, amount=Decimal("650.50"), conditions="Fotos schicken.")
     pdf = letter_pdf(decision)
     assert pdf.startswith(b"%PDF")
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]  # tagged (PDF/UA-1)
+    assert root["/Lang"] == "de"
     text = pdf_text(pdf)
     assert "Hoffest & Flohmarkt" in text
     assert "650,50 €" in text

@@ -116,6 +116,22 @@ def test_manager_sets_up_a_fund_year_with_sources(client, manager, area, committ
     assert fund.budget == Decimal("20000.00") and fund.sources.count() == 2
 
 
+def test_a_second_fund_for_the_same_year_is_a_form_error(client, manager, fund):
+    client.force_login(manager)
+    url = reverse("funds:fund_create", kwargs={"area_slug": fund.area.slug})
+    data = {
+        "year": str(fund.year),
+        "title": "Doppelt",
+        "budget": "100",
+        "max_per_project": "10",
+        "public_share_limit": "50",
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+    }
+    assert client.post(url, data).status_code == 400
+    assert Fund.objects.count() == 1
+
+
 def test_committee_of_another_area_is_refused(client, manager, area, other_area):
     from tests.factories import CommitteeFactory
 
