@@ -12,6 +12,24 @@ DEMO_USERS = [
 ]
 
 
+# A fictional quarter of the fictional Musterstadt, near the geographic centre of Germany.
+DEMO_OUTLINE = {
+    "type": "Polygon",
+    "coordinates": [
+        [
+            [10.4305, 51.1620],
+            [10.4430, 51.1598],
+            [10.4590, 51.1612],
+            [10.4605, 51.1690],
+            [10.4510, 51.1728],
+            [10.4350, 51.1720],
+            [10.4290, 51.1675],
+            [10.4305, 51.1620],
+        ]
+    ],
+}
+
+
 def seed_areas() -> tuple[Area, Area]:
     area, _ = Area.objects.update_or_create(
         slug="gartenstadt-nord",
@@ -21,6 +39,7 @@ def seed_areas() -> tuple[Area, Area]:
             "programme": FundingProgramme.SOCIAL_COHESION,
             "is_public": True,
             "comments_premoderated": True,
+            "outline": DEMO_OUTLINE,
             "description": (
                 "Die Gartenstadt-Nord ist ein Wohnquartier der 1960er- und 1970er-Jahre mit rund "
                 "9.800 Einwohnerinnen und Einwohnern aus über 60 Nationen. Seit 2022 ist das "

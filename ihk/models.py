@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .geo import validate_outline
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -107,6 +109,16 @@ class Area(models.Model):
         help_text=_(
             "Show residents' comments only after approval. Otherwise they appear at once "
             "and are moderated afterwards."
+        ),
+    )
+    outline = models.JSONField(
+        _("outline"),
+        null=True,
+        blank=True,
+        validators=[validate_outline],
+        help_text=_(
+            "The boundary of the area as a GeoJSON geometry (Polygon or MultiPolygon, "
+            "longitude before latitude, WGS 84). The map draws it when no basemap is configured."
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -248,6 +248,34 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+# Basemap of the area maps (participation/maps.py): a tile URL template the operator configures,
+# e.g. the city's own tiles or basemap.de, with its attribution text. Without one the maps draw the
+# area's outline and the markers only, and the browser requests nothing from another host.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
+
+
+def _tile_origin(url: str) -> str:
+    """The CSP source of a tile URL template: its scheme and host; ``{s}`` becomes ``*``."""
+    import re
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.replace("{s}", "tiles-subdomain"))
+    # Only a plain host (and port): nothing that could end the directive or add another.
+    if parts.scheme not in ("https", "http") or not re.fullmatch(
+        r"[A-Za-z0-9.-]+(:[0-9]{1,5})?", parts.netloc
+    ):
+        return ""
+    return f"{parts.scheme}://{parts.netloc.replace('tiles-subdomain', '*')}"
+
+
+if MAP_TILE_URL:
+    _TILE_SOURCE = _tile_origin(MAP_TILE_URL)
+    if not _TILE_SOURCE:
+        raise ImproperlyConfigured("MAP_TILE_URL must be an absolute http(s) URL template.")
+    CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", f"img-src 'self' data: {_TILE_SOURCE}"
+    )
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
     "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"

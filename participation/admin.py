@@ -122,3 +122,41 @@ class FollowUpTaskAdmin(admin.ModelAdmin):
     list_filter = ["done"]
     list_select_related = ["meeting"]
     raw_id_fields = ["meeting", "agenda_item", "owner_user"]
+
+
+# --- subscriptions and event registrations (participation.models.subscriptions/registrations)
+
+from .models import Notice, Registration, RegistrationSettings, Subscription  # noqa: E402
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["email", "area", "measure", "rhythm", "confirmed_at", "created_at"]
+    list_filter = ["area", "rhythm"]
+    search_fields = ["email"]
+    raw_id_fields = ["measure"]
+    list_select_related = ["area", "measure"]
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["title", "topic", "area", "created_at"]
+    list_filter = ["area", "topic"]
+    raw_id_fields = ["measure"]
+    list_select_related = ["area"]
+
+
+@admin.register(RegistrationSettings)
+class RegistrationSettingsAdmin(admin.ModelAdmin):
+    list_display = ["event", "enabled", "capacity", "waiting_list"]
+    raw_id_fields = ["event"]
+    list_select_related = ["event"]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "event", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "email"]
+    raw_id_fields = ["event"]
+    list_select_related = ["event"]

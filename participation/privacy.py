@@ -8,7 +8,7 @@ replies are not lost.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,16 +17,22 @@ from ihk.caching import invalidate_area
 from ihk.models import Area
 from ihk.spreadsheets import csv_bytes
 
-from .models import Comment, Idea, Moderation
+from . import registration_services
+from .models import Comment, Idea, Moderation, Registration, Subscription
 
 
 @dataclass
 class Submissions:
     comments: list[Comment]
     ideas: list[Idea]
+    # E-mail subscriptions of the area and registrations for its events.
+    subscriptions: list[Subscription] = field(default_factory=list)
+    registrations: list[Registration] = field(default_factory=list)
 
     def __len__(self):
-        return len(self.comments) + len(self.ideas)
+        return (
+            len(self.comments) + len(self.ideas) + len(self.subscriptions) + len(self.registrations)
+        )
 
 
 def find_submissions(*, area: Area, email: str) -> Submissions:
@@ -43,7 +49,17 @@ def find_submissions(*, area: Area, email: str) -> Submissions:
         .select_related("action_field")
         .order_by("created_at")
     )
-    return Submissions(comments, ideas)
+    subscriptions = list(
+        Subscription.objects.filter(area=area, email__iexact=email)
+        .select_related("measure")
+        .order_by("created_at")
+    )
+    registrations = list(
+        Registration.objects.filter(event__area=area, email__iexact=email)
+        .select_related("event")
+        .order_by("created_at")
+    )
+    return Submissions(comments, ideas, subscriptions, registrations)
 
 
 def _comment_target_label(comment: Comment) -> str:
@@ -96,6 +112,31 @@ def export_data(*, area: Area, email: str) -> dict:
             }
             for i in found.ideas
         ],
+        "subscriptions": [
+            {
+                "id": s.pk,
+                "about": str(s.measure or area),
+                "email": s.email,
+                "topics": [str(label) for label in s.topic_labels()],
+                "rhythm": s.get_rhythm_display(),
+                "subscribed": s.created_at.isoformat(),
+                "confirmed": s.confirmed_at.isoformat() if s.confirmed_at else None,
+            }
+            for s in found.subscriptions
+        ],
+        "registrations": [
+            {
+                "id": r.pk,
+                "event": r.event.title,
+                "name": r.name,
+                "email": r.email,
+                "status": r.get_status_display(),
+                "accessibility_needs": r.accessibility_needs,
+                "childcare_children": r.childcare_children,
+                "registered": r.created_at.isoformat(),
+            }
+            for r in found.registrations
+        ],
     }
 
 
@@ -123,7 +164,31 @@ def export_csv(*, area: Area, email: str) -> bytes:
         ]
         for i in data["ideas"]
     ]
-    return csv_bytes([header, *comments, *ideas])
+    subscriptions = [
+        [
+            _("subscription"),
+            s["id"],
+            s["about"],
+            ", ".join(s["topics"]),
+            "",
+            s["email"],
+            s["subscribed"],
+        ]
+        for s in data["subscriptions"]
+    ]
+    registrations = [
+        [
+            _("event registration"),
+            r["id"],
+            r["event"],
+            r["accessibility_needs"],
+            r["name"],
+            r["email"],
+            r["registered"],
+        ]
+        for r in data["registrations"]
+    ]
+    return csv_bytes([header, *comments, *ideas, *subscriptions, *registrations])
 
 
 ERASE_MODES = ("anonymise", "delete")
@@ -137,7 +202,10 @@ def erase_submissions(*, area: Area, email: str, mode: str) -> dict[str, int]:
         raise ValueError(mode)
     email = (email or "").strip()
     if not email:
-        return {"comments": 0, "ideas": 0}
+        return {"comments": 0, "ideas": 0, "subscriptions": 0, "registrations": 0}
+    # Subscriptions and registrations exist only for their address: erased in either mode.
+    n_subscriptions, _detail = Subscription.objects.filter(area=area, email__iexact=email).delete()
+    n_registrations = registration_services.erase(area=area, email=email)
     comments = Comment.objects.filter(area=area, email__iexact=email)
     ideas = Idea.objects.filter(area=area, contact_email__iexact=email)
     n_comments, n_ideas = comments.count(), ideas.count()
@@ -158,4 +226,9 @@ def erase_submissions(*, area: Area, email: str, mode: str) -> dict[str, int]:
         )
         comments.exclude(pk__in=placeholder_ids).delete()
         ideas.delete()
-    return {"comments": n_comments, "ideas": n_ideas}
+    return {
+        "comments": n_comments,
+        "ideas": n_ideas,
+        "subscriptions": n_subscriptions,
+        "registrations": n_registrations,
+    }

@@ -19,3 +19,7 @@ rules.add_perm("participation.view_contributions_internal", can_view_area_intern
 # Committee meetings: agenda, attendance, decisions, minutes and follow-up tasks.
 rules.add_perm("participation.view_meetings", can_view_area_internal)
 rules.add_perm("participation.manage_meetings", can_manage_area)
+# Event registrations (names, needs: internal) and the subscription figures (no addresses).
+rules.add_perm("participation.view_registrations", can_view_area_internal)
+rules.add_perm("participation.manage_registrations", can_manage_area)
+rules.add_perm("participation.view_subscriptions", can_view_area_internal)

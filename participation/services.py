@@ -8,6 +8,7 @@ the same moment — the loser of the race gets the winner's row back.
 """
 
 import uuid
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -175,6 +176,8 @@ def idea_create(
     consent: bool,
     action_field=None,
     place: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
     contact_name: str = "",
     contact_email: str = "",
     client_hash: str = "",
@@ -194,6 +197,8 @@ def idea_create(
         description=description,
         action_field=action_field,
         place=place,
+        latitude=latitude,
+        longitude=longitude,
         contact_name=contact_name,
         contact_email=contact_email,
         consent=consent,

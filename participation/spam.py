@@ -22,6 +22,8 @@ DEFAULT_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "comment": (5, 600),
     "report": (10, 600),
     "idea": (3, 3600),
+    "subscription": (5, 3600),
+    "registration": (10, 3600),
     "fund_application": (5, 3600),  # applications to the neighbourhood fund (funds app)
 }
 

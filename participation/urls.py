@@ -4,10 +4,14 @@ from django.urls import path  # noqa: F401
 
 from .views import contributions as contribution_views
 from .views import events as event_views
+from .views import maps as map_views
 from .views import meeting_items as meeting_item_views
 from .views import meetings as meeting_views
 from .views import moderation as moderation_views
+from .views import open_data as open_data_views
 from .views import overview as overview_views
+from .views import registrations as registration_views
+from .views import subscriptions as subscription_views
 
 app_name = "participation"
 
@@ -164,5 +168,90 @@ urlpatterns = [
         "participation/meetings/<int:pk>/tasks/<int:task_pk>/done/",
         meeting_item_views.TaskDoneView.as_view(),
         name="task_done",
+    ),
+    # --- following by e-mail (subscriptions) and event registration
+    path("follow/", subscription_views.SubscribeView.as_view(), name="subscribe"),
+    path(
+        "follow/measure/<int:measure_pk>/",
+        subscription_views.SubscribeView.as_view(),
+        name="subscribe_measure",
+    ),
+    path(
+        "follow/sent/", subscription_views.SubscriptionSentView.as_view(), name="subscription_sent"
+    ),
+    path(
+        "follow/confirm/<str:token>/",
+        subscription_views.SubscriptionConfirmView.as_view(),
+        name="subscription_confirm",
+    ),
+    path(
+        "follow/settings/<str:token>/",
+        subscription_views.SubscriptionManageView.as_view(),
+        name="subscription_manage",
+    ),
+    path(
+        "follow/unsubscribe/<str:token>/",
+        subscription_views.SubscriptionUnsubscribeView.as_view(),
+        name="subscription_unsubscribe",
+    ),
+    path(
+        "participation/subscriptions/",
+        subscription_views.SubscriptionOverviewView.as_view(),
+        name="subscription_overview",
+    ),
+    path(
+        "events/<int:pk>/register/",
+        registration_views.RegisterView.as_view(),
+        name="registration_create",
+    ),
+    path(
+        "events/<int:pk>/register/sent/",
+        registration_views.RegistrationDoneView.as_view(),
+        name="registration_done",
+    ),
+    path(
+        "events/registration/<str:token>/cancel/",
+        registration_views.RegistrationCancelView.as_view(),
+        name="registration_cancel",
+    ),
+    path(
+        "participation/events/<int:pk>/registrations/",
+        registration_views.RegistrationListView.as_view(),
+        name="registration_list",
+    ),
+    path(
+        "participation/events/<int:pk>/registrations.<str:fmt>",
+        registration_views.RegistrationExportView.as_view(),
+        name="registration_export",
+    ),
+    path(
+        "participation/events/<int:pk>/registrations/settings/",
+        registration_views.RegistrationSettingsView.as_view(),
+        name="registration_settings",
+    ),
+    path(
+        "participation/events/<int:pk>/registrations/attendance/",
+        registration_views.AttendanceView.as_view(),
+        name="registration_attendance",
+    ),
+    path(
+        "participation/events/<int:pk>/registrations/head-count/",
+        registration_views.HeadCountTransferView.as_view(),
+        name="registration_head_count",
+    ),
+]
+
+# --- the area map (participation/maps.py)
+urlpatterns += [
+    path("map/", map_views.AreaMapView.as_view(), name="area_map"),
+]
+
+# --- open data (participation/open_data.py)
+urlpatterns += [
+    path("open-data/", open_data_views.OpenDataView.as_view(), name="open_data"),
+    path(
+        "open-data/<slug:dataset>.<str:fmt>",
+        open_data_views.OpenDataFileView.as_view(),
+        name="open_data_file",
     ),
 ]

@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ihk.geo import CoordinateField, clean_point, outline_bounds
 from ihk.text import CleanTextFormMixin
 from measures.models import ActionField, Measure
 
@@ -125,6 +126,8 @@ class IdeaForm(_AnonymousContributionForm):
         empty_label=_("– not sure –"),
     )
     place = forms.CharField(label=_("Place (optional)"), max_length=200, required=False)
+    latitude = CoordinateField(limit=90, label=_("Latitude (optional)"))
+    longitude = CoordinateField(limit=180, label=_("Longitude (optional)"))
     contact_name = forms.CharField(
         label=_("Your name (optional, not shown publicly)"), max_length=200, required=False
     )
@@ -140,12 +143,21 @@ class IdeaForm(_AnonymousContributionForm):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
+        self.area = area
         self.fields["action_field"].queryset = ActionField.objects.filter(
             version__area=area, version__is_current=True
         ).select_related("version")
 
     def clean_description(self):
         return _normalise_newlines(self.cleaned_data["description"]).strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            clean_point(cleaned, bounds=outline_bounds(self.area.outline))
+        except forms.ValidationError as error:
+            self.add_error("latitude", error)
+        return cleaned
 
 
 # --- moderation

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, ActorKind
 from ihk.dates import DateBoundsMixin
+from ihk.geo import CoordinateField, clean_point, outline_bounds
 from ihk.text import CleanTextFormMixin
 from measures.models import ConceptVersion, Goal, Measure
 
@@ -37,6 +38,8 @@ class EventForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    latitude = CoordinateField(limit=90, label=_("Latitude (optional)"))
+    longitude = CoordinateField(limit=180, label=_("Longitude (optional)"))
 
     class Meta:
         model = Event
@@ -46,6 +49,8 @@ class EventForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
             "starts_at",
             "ends_at",
             "place",
+            "latitude",
+            "longitude",
             "target_groups",
             "description",
             "version",
@@ -105,6 +110,10 @@ class EventForm(CleanTextFormMixin, DateBoundsMixin, forms.ModelForm):
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("The event cannot end before it starts."))
+        try:
+            clean_point(data, bounds=outline_bounds(self.area.outline))
+        except forms.ValidationError as error:
+            self.add_error("latitude", error)
         return data
 
     def head_counts(self) -> dict[str, int]:

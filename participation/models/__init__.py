@@ -34,6 +34,13 @@ from .meetings import (
     MeetingAttendance,
     MeetingStatus,
 )
+from .registrations import (
+    Registration,
+    RegistrationQuerySet,
+    RegistrationSettings,
+    RegistrationStatus,
+)
+from .subscriptions import Notice, NoticeScan, Rhythm, Subscription, SubscriptionQuerySet, Topic
 
 __all__ = [
     "Attendance",
@@ -66,4 +73,14 @@ __all__ = [
     "MeetingAttendance",
     "MeetingInvitation",
     "MeetingStatus",
+    "Notice",
+    "NoticeScan",
+    "Registration",
+    "RegistrationQuerySet",
+    "RegistrationSettings",
+    "RegistrationStatus",
+    "Rhythm",
+    "Subscription",
+    "SubscriptionQuerySet",
+    "Topic",
 ]

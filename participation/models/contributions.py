@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ihk.models import Area
 from measures.models import ActionField, ConceptVersion, Measure
 
-from .events import Event
+from .events import Event, latitude_field, longitude_field
 
 
 class Moderation(models.TextChoices):
@@ -84,6 +84,8 @@ class Idea(models.Model):
         verbose_name=_("field of action"),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = latitude_field()
+    longitude = longitude_field()
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     consent = models.BooleanField(_("consent to data processing"), default=False)

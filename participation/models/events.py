@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import TruncQuarter, TruncYear
 from django.urls import reverse
@@ -19,6 +20,29 @@ def _aware(value):
     if isinstance(value, datetime.datetime):
         return value if timezone.is_aware(value) else timezone.make_aware(value)
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
+
+
+def latitude_field():
+    """An optional point on the map, as on ``Measure`` (WGS 84, six places: about 10 cm)."""
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+
+
+def longitude_field():
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
 
 
 class EventFormat(models.TextChoices):
@@ -116,6 +140,8 @@ class Event(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=300, blank=True)
+    latitude = latitude_field()
+    longitude = longitude_field()
     target_groups = models.CharField(_("target groups"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     minutes = models.TextField(_("minutes"), blank=True)

@@ -24,6 +24,7 @@ from ihk.mixins import AreaMixin, PublicAreaMixin
 
 from .. import services, spam
 from ..forms.contributions import CommentForm, IdeaForm, ReportForm
+from ..maps import map_config
 from ..models import Comment, Idea, Moderation
 from ..targets import TargetNotFound, comment_target, public_target, target_url
 
@@ -263,6 +264,9 @@ class IdeaCreateView(_SubmitMixin, PublicAreaMixin, View):
     def get_form(self, data=None):
         return IdeaForm(data, area=self.area)
 
+    def form_context(self) -> dict:
+        return {"picker_data": map_config(self.area)}
+
     rate_limit_message = gettext_lazy(
         "You have proposed several ideas in a short time. Please try again later – your text is "
         "kept below."
@@ -281,6 +285,8 @@ class IdeaCreateView(_SubmitMixin, PublicAreaMixin, View):
                 description=data["description"],
                 action_field=data["action_field"],
                 place=data["place"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
                 consent=data["consent"],

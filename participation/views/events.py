@@ -19,6 +19,7 @@ from ihk.mixins import AreaPermissionMixin, PublicAreaMixin, internal_crumbs, pu
 
 from ..forms.events import EventForm, EventResultFormSet
 from ..ical import build_calendar
+from ..maps import map_config
 from ..models import Event, EventFormat, EventResult
 from ..services import event_save
 
@@ -116,6 +117,7 @@ class EventCreateView(_InternalEventMixin, CreateView):
         kwargs["page_title"] = self.get_page_title()
         kwargs["breadcrumbs"] = self.event_crumbs((kwargs["page_title"], ""))
         kwargs["event"] = self.object or Event(area=self.area)
+        kwargs["picker_data"] = map_config(self.area)
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):

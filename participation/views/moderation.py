@@ -308,6 +308,15 @@ class PrivacyRequestView(AreaPermissionMixin, TemplateView):
                 _("Erased: %(comments)s and %(ideas)s.")
                 % contributions_counted(counts["comments"], counts["ideas"]),
             )
+            if counts.get("subscriptions") or counts.get("registrations"):
+                messages.success(
+                    request,
+                    _(
+                        "Also deleted: %(subscriptions)d subscriptions, "
+                        "%(registrations)d event registrations."
+                    )
+                    % counts,
+                )
             return HttpResponseRedirect(request.path)
         email = request.POST.get("email", "")
         return self.render_to_response(

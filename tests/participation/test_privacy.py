@@ -86,7 +86,7 @@ def test_csv_export_defuses_formulas(area):
 
 def test_anonymise_keeps_text_and_removes_author_data(area, submissions):
     counts = privacy.erase_submissions(area=area, email=EMAIL, mode="anonymise")
-    assert counts == {"comments": 2, "ideas": 1}
+    assert counts == {"comments": 2, "ideas": 1, "subscriptions": 0, "registrations": 0}
     own = Comment.objects.get(pk=submissions["own"].pk)
     assert own.text == "Mein Kommentar" and own.pseudonym == "" and own.email == ""
     assert own.client_hash == ""

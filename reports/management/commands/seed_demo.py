@@ -15,6 +15,8 @@ from ihk import demo as ihk_demo
 from measures import demo as measures_demo
 from participation import demo as participation_demo
 from participation import demo_contributions as contributions_demo
+from participation import demo_map as map_demo
+from participation import demo_reach as reach_demo
 from reports import demo as reports_demo
 
 
@@ -44,6 +46,8 @@ class Command(BaseCommand):
             measures_demo.seed(area, scale=scale)
             participation_demo.seed(area, scale=scale)
             contributions_demo.seed(area, scale=scale)
+            map_demo.seed(area, scale=scale)
+            reach_demo.seed(area, scale=scale)
             funds_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
 
