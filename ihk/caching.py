@@ -28,18 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import secrets
 import time
 import uuid
 import zlib
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import caches
-from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
@@ -47,6 +41,20 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 from django.utils.safestring import SafeString, mark_safe
+
+from .generations import (  # noqa: F401 – invalidate_area, watch_area_models: the apps' API
+    EPOCH_KEY,
+    SITE_KEY,
+    area_key,
+    bump_area,
+    bump_everything,
+    generations,
+    invalidate_area,
+    remember,
+    request_generations,
+    shared_cache,
+    watch_area_models,
+)
 
 CSRF_MARKER = "ihk-page-cache-csrf-marker"
 SUBMISSION_MARKER = "ihk-page-cache-submission-marker"
@@ -59,75 +67,9 @@ _STORE_ATTR = "_ihk_page_cache_store"
 _VARY = ("Cookie", "Accept-Language")
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
-EPOCH_KEY = "ihk:gen:epoch"  # everything (an area renamed, a change we cannot place)
-SITE_KEY = "ihk:gen:site"  # any change in any area: the home page
-
-
-def _area_key(slug: str) -> str:
-    return f"ihk:gen:area:{slug}"
-
-
-def _cache():
-    return caches["default"]
-
 
 def _enabled() -> bool:
     return getattr(settings, "PAGE_CACHE", True)
-
-
-# --- generations ------------------------------------------------------------------------------
-
-
-def _new_token() -> str:
-    return secrets.token_hex(8)
-
-
-# The generations read during the current request, so that a page with several fragments asks
-# the shared cache once. Set empty by PageCacheMiddleware for each request and dropped after it;
-# a change made during the request empties it (never shared between requests or visitors).
-_request_generations: ContextVar[dict | None] = ContextVar("ihk_generations", default=None)
-
-
-def _remember(keys: list[str], tokens: list[str]) -> None:
-    memo = _request_generations.get()
-    if memo is not None:
-        memo.update(zip(keys, tokens, strict=True))
-
-
-def generations(keys: list[str]) -> list[str]:
-    """The current token of each generation key; a missing one (never set, evicted) is created.
-
-    Tokens are random, so a key that was evicted and created again never matches old pages.
-    """
-    memo = _request_generations.get()
-    if memo is not None and all(key in memo for key in keys):
-        return [memo[key] for key in keys]
-    cache = _cache()
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, _new_token(), timeout=None)
-            found[key] = cache.get(key) or _new_token()
-    tokens = [found[key] for key in keys]
-    _remember(keys, tokens)
-    return tokens
-
-
-def _forget_generations() -> None:
-    memo = _request_generations.get()
-    if memo is not None:
-        memo.clear()
-
-
-def bump_area(slug: str) -> None:
-    """Invalidate the pages of one area and the home page."""
-    _forget_generations()
-    _cache().set_many({_area_key(slug): _new_token(), SITE_KEY: _new_token()}, timeout=None)
-
-
-def bump_everything() -> None:
-    _forget_generations()
-    _cache().set(EPOCH_KEY, _new_token(), timeout=None)
 
 
 def cached_value(name: str, *, area_slug: str, compute):
@@ -141,7 +83,7 @@ def cached_value(name: str, *, area_slug: str, compute):
     if not getattr(settings, "FRAGMENT_CACHE", True):
         return compute()
     seconds = max(getattr(settings, "PAGE_CACHE_SECONDS", 300), 1)
-    tokens = generations([EPOCH_KEY, _area_key(area_slug)])
+    tokens = generations([EPOCH_KEY, area_key(area_slug)])
     parts = [
         name,
         area_slug,
@@ -150,7 +92,7 @@ def cached_value(name: str, *, area_slug: str, compute):
         str(int(time.time() // seconds)),
     ]
     key = "ihk:frag:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
-    cache = _cache()
+    cache = shared_cache()
     boxed = cache.get(key)
     if not isinstance(boxed, tuple):  # a one-tuple, so that a computed None is kept too
         boxed = (compute(),)
@@ -168,77 +110,6 @@ def cached_fragment(name: str, *, area_slug: str, render) -> SafeString:
     """
     html = cached_value(name, area_slug=area_slug, compute=lambda: str(render()))
     return mark_safe(html)  # noqa: S308 - rendered by an auto-escaping template
-
-
-# --- invalidation on data changes -------------------------------------------------------------
-
-# model label → attribute path from a row to its area's primary key, e.g. "measure.area_id".
-_WATCHED: dict[str, str] = {}  # filled once at start-up by AppConfig.ready(), never changed later
-
-
-def _area_slug_of(instance) -> str | None:
-    from .models import Area
-
-    if isinstance(instance, Area):
-        return None
-    path = _WATCHED.get(instance._meta.label)
-    if path is None:  # the other side of a many-to-many relation that no app registered
-        return None
-    target = instance
-    try:
-        for name in path.split("."):
-            target = getattr(target, name)
-    except ObjectDoesNotExist:  # the parent is already gone (cascading delete)
-        return None
-    if target is None:
-        return None
-    return Area.objects.filter(pk=target).values_list("slug", flat=True).first()
-
-
-def _invalidate_for(instance) -> None:
-    slug = _area_slug_of(instance)
-    # After the commit: a request that starts after the bump then sees the committed data.
-    if slug is None:
-        transaction.on_commit(bump_everything)
-    else:
-        transaction.on_commit(lambda: bump_area(slug))
-
-
-def invalidate_area(area) -> None:
-    """For writes that send no signals (``QuerySet.update()``, ``bulk_create``): call it in the
-    service that writes; the area's pages are invalidated when the transaction commits."""
-    slug = area.slug
-    transaction.on_commit(lambda: bump_area(slug))
-
-
-def _on_save_or_delete(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _invalidate_for(instance)
-
-
-def _on_m2m_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        _invalidate_for(instance)
-
-
-def watch_area_models(app_config, paths: dict[str, str]) -> None:
-    """Invalidate an area's public pages whenever one of these models changes.
-
-    ``paths`` maps a model name of ``app_config`` to the attribute path from a row to its area's
-    primary key: ``{"Measure": "area_id", "Milestone": "measure.area_id"}``. Saves, deletes and
-    changes of the model's many-to-many fields count. The ``Area`` model itself invalidates
-    every page (a renamed slug must not keep serving the old address).
-    """
-    for name, path in paths.items():
-        model = app_config.get_model(name)
-        _WATCHED[model._meta.label] = path
-        uid = f"ihk.caching:{model._meta.label}"
-        post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)
-        post_delete.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                _on_m2m_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field}"
-            )
 
 
 # --- serving ----------------------------------------------------------------------------------
@@ -338,15 +209,15 @@ def serve_cached(request, render, scope: str, area_slug: str | None = None):
     if not _usable_for(request):
         return render()
     if scope == "area" and area_slug:
-        gen_keys = [EPOCH_KEY, _area_key(area_slug)]
+        gen_keys = [EPOCH_KEY, area_key(area_slug)]
     else:
         gen_keys = [EPOCH_KEY, SITE_KEY]
     key = _page_key(request)
     # One round trip to the cache: the generations and the page together.
-    found = _cache().get_many([*gen_keys, key])
+    found = shared_cache().get_many([*gen_keys, key])
     if all(gen in found for gen in gen_keys):
         tokens = [found[gen] for gen in gen_keys]
-        _remember(gen_keys, tokens)
+        remember(gen_keys, tokens)
     else:
         tokens = generations(gen_keys)
     etag = _etag(request, key, tokens)
@@ -403,16 +274,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        memo = _request_generations.set({})
+        memo = request_generations.set({})
         try:
             response = self.get_response(request)
         finally:
-            _request_generations.reset(memo)
+            request_generations.reset(memo)
         pending = getattr(request, _STORE_ATTR, None)
         if pending is not None and self._storable(request, response):
             key, entry = pending
             timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
-            _cache().set(key, _pack(entry), timeout=timeout)
+            shared_cache().set(key, _pack(entry), timeout=timeout)
         return response
 
     @staticmethod

@@ -6,6 +6,27 @@ from django.utils import translation
 from ihk.models import Role
 from tests.factories import AreaFactory, AreaRoleFactory, UserFactory
 
+# The longest modules run first, so that pytest-xdist (--dist loadfile) hands the short ones to
+# whichever worker is free at the end, instead of one worker finishing a long module alone.
+LONG_MODULES = (
+    "tests/test_fuzz.py",
+    "tests/test_html_validity.py",
+    "tests/reports/test_large_demo.py",
+    "tests/browser/",
+)
+
+
+def _weight(item) -> int:
+    path = str(item.fspath).replace("\\", "/")
+    for rank, module in enumerate(LONG_MODULES):
+        if module in path:
+            return rank
+    return len(LONG_MODULES)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=_weight)  # stable: the order within a module stays
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('ihk', '0002_create_cache_table'),
         ('measures', '0004_financing_source_in_kind'),
-        ('participation', '0005_indexes_newest_first'),
+        ('participation', '0006_map_coordinates'),
     ]
 
     operations = [

@@ -52,11 +52,6 @@ def test_seed_without_actors_creates_none(area):
     assert Measure.objects.filter(area=area).exists()
 
 
-def test_large_scale_gives_200_measures(area, actors):
-    demo.seed(area, scale="large")
-    assert Measure.objects.filter(area=area).count() == 200
-
-
 def test_demo_concept_page_renders(area, actors, client_as):
     demo.seed(area, scale="small")
     client = client_as("reader")

@@ -48,11 +48,6 @@ def test_seed_small(area, concept, manager):
     assert list(comments.order_by("pk").values_list("text", flat=True)) == texts
 
 
-def test_seed_large_gives_5000_comments(area, concept):
-    demo_contributions.seed(area, scale="large")
-    assert Comment.objects.filter(area=area).count() == 5000
-
-
 def test_seed_without_concept_comments_on_ideas_only(area):
     demo_contributions.seed(area, scale="small")
     assert Idea.objects.filter(area=area, status="taken_up").count() == 0  # no measure to link

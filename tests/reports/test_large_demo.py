@@ -1,4 +1,5 @@
-"""Reports over the large demo data (seeded once for this module, see ``conftest.large_area``).
+"""The large demo data (seeded once for this module, see ``conftest.large_area``): its size, and
+reports over it. Every test that needs the large data lives here, so it is seeded once in CI.
 
 Figures on one basis: the report counts the measures of its concept version (what the KuF total
 covers) and only published contributions; and the dashboard card costs the same at any size.
@@ -13,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from measures.kuf import build_kuf
 from measures.models import Measure
-from participation.models import Idea, Moderation
+from participation.models import Comment, Event, Idea, Moderation
 from reports import demo
 from reports.models import GenerationState, ReportStatus, StatusReport
 from reports.sections import build_snapshot, report_version
@@ -30,6 +31,12 @@ def _report(area, **kwargs):
         period_end=today,
         **kwargs,
     )
+
+
+def test_large_demo_has_200_measures_80_events_and_5000_comments(large_area):
+    assert Measure.objects.filter(area=large_area).count() == 200
+    assert Event.objects.filter(area=large_area).count() == 80
+    assert Comment.objects.filter(area=large_area).count() == 5000
 
 
 def test_report_figures_are_on_the_basis_of_the_reports_version(large_area):
