@@ -38,8 +38,8 @@ test: compilemessages
 # Extract translatable strings: one catalogue for the project (ihk/ and templates/)
 # and one per app (each app owns its locale/ folder).
 messages: install
-	$(BIN)/python manage.py makemessages -l de --no-obsolete --ignore=.venv --ignore=actors --ignore=measures --ignore=participation --ignore=reports --ignore=tests --ignore=staticfiles
-	for app in actors measures participation reports; do \
+	$(BIN)/python manage.py makemessages -l de --no-obsolete --ignore=.venv --ignore=actors --ignore=measures --ignore=participation --ignore=funds --ignore=reports --ignore=tests --ignore=staticfiles
+	for app in actors measures participation funds reports; do \
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l de --no-obsolete); \
 	done
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "actors",
     "measures",
     "participation",
+    "funds",
     "reports",
 ]
 

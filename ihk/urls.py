@@ -44,6 +44,7 @@ urlpatterns = [
     path("areas/<slug:area_slug>/", include("actors.urls")),
     path("areas/<slug:area_slug>/", include("measures.urls")),
     path("areas/<slug:area_slug>/", include("participation.urls")),
+    path("areas/<slug:area_slug>/", include("funds.urls")),
     path("areas/<slug:area_slug>/", include("reports.urls")),
     path("", include("measures.funding_urls")),
     path("portfolio/", include("reports.portfolio_urls")),

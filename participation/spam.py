@@ -24,6 +24,7 @@ DEFAULT_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "idea": (3, 3600),
     "subscription": (5, 3600),
     "registration": (10, 3600),
+    "fund_application": (5, 3600),  # applications to the neighbourhood fund (funds app)
 }
 
 # Name of the hidden field that people never see and bots tend to fill in.

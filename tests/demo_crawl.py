@@ -19,6 +19,7 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actors.models import Actor, Committee, CommitteeMembership, ContactPerson
+from funds.models import Application, Decision, Document, Fund, Question
 from ihk.models import Area
 from measures.models import (
     ActionField,
@@ -90,6 +91,8 @@ PK_MODELS = [
     ("moderation_idea", Idea),
     ("report_", StatusReport),
     ("concept_pdf", ConceptVersion),
+    ("fund_", Fund),
+    ("application_", Application),
 ]
 
 
@@ -108,6 +111,24 @@ def _area_filter(model, area):
 
 def _first(model, area, **filters):
     return _area_filter(model, area).filter(**filters).order_by("pk").first()
+
+
+def _fund_child(model, area, application):
+    rows = model.objects.filter(application__area=area)
+    if application is not None:
+        rows = rows.filter(application=application)
+    row = rows.order_by("pk").first()
+    return row.pk if row else None
+
+
+# Arguments of the fund's URLs: the year, an applicant's private link, rows of an application.
+FUND_ARGUMENTS = {
+    "year": lambda area, _obj: _first(Fund, area).year,
+    "token": lambda area, _obj: _first(Application, area).access_key,
+    "document_pk": lambda area, obj: _fund_child(Document, area, obj),
+    "decision_pk": lambda area, obj: _fund_child(Decision, area, obj),
+    "question_pk": lambda area, obj: _fund_child(Question, area, obj),
+}
 
 
 def demo_kwargs(route: Route, area: Area) -> list[dict]:
@@ -140,6 +161,11 @@ def demo_kwargs(route: Route, area: Area) -> list[dict]:
             base[name] = _first(ActionField, area).pk
         elif name == "goal_pk":
             base[name] = _first(Goal, area).pk
+        elif name in FUND_ARGUMENTS:
+            value = FUND_ARGUMENTS[name](area, pk_object)
+            if value is None:
+                return []
+            base[name] = value
         elif name == "milestone_pk":
             milestone = _first(Milestone, area, measure=pk_object)
             if milestone is None:

@@ -120,7 +120,8 @@ def row_counts():
     tables = sorted(
         model._meta.db_table
         for model in apps.get_models()
-        if model._meta.app_label in {"ihk", "actors", "measures", "participation", "reports"}
+        if model._meta.app_label
+        in {"ihk", "actors", "measures", "participation", "funds", "reports"}
     )
     quote = connection.ops.quote_name
     counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)  # noqa: S608

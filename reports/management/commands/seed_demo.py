@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from actors import demo as actors_demo
+from funds import demo as funds_demo
 from ihk import demo as ihk_demo
 from measures import demo as measures_demo
 from measures import demo_funding as funding_demo
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             consultation_demo.seed(area)
             map_demo.seed(area, scale=scale)
             reach_demo.seed(area, scale=scale)
+            funds_demo.seed(area, scale=scale)
             reports_demo.seed(area, scale=scale)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({scale}): {area.name}"))
