@@ -80,65 +80,69 @@ def export_data(*, area: Area, email: str) -> dict:
     return {
         "area": area.name,
         "email": email,
-        "comments": [
-            {
-                "id": c.pk,
-                "about": _comment_target_label(c),
-                "reply_to": c.parent_id,
-                "text": c.text,
-                "pseudonym": c.pseudonym,
-                "email": c.email,
-                "consent": c.consent,
-                "moderation": c.get_moderation_display(),
-                "moderation_reason": c.moderation_reason,
-                "official_answer": c.official_answer,
-                "written": c.created_at.isoformat(),
-                "published": c.published_at.isoformat() if c.published_at else None,
-            }
-            for c in found.comments
-        ],
-        "ideas": [
-            {
-                "id": i.pk,
-                "title": i.title,
-                "description": i.description,
-                "field_of_action": str(i.action_field) if i.action_field else None,
-                "place": i.place,
-                "contact_name": i.contact_name,
-                "contact_email": i.contact_email,
-                "consent": i.consent,
-                "status": i.get_status_display(),
-                "status_reason": i.status_reason,
-                "moderation": i.get_moderation_display(),
-                "submitted": i.created_at.isoformat(),
-            }
-            for i in found.ideas
-        ],
-        "subscriptions": [
-            {
-                "id": s.pk,
-                "about": str(s.measure or area),
-                "email": s.email,
-                "topics": [str(label) for label in s.topic_labels()],
-                "rhythm": s.get_rhythm_display(),
-                "subscribed": s.created_at.isoformat(),
-                "confirmed": s.confirmed_at.isoformat() if s.confirmed_at else None,
-            }
-            for s in found.subscriptions
-        ],
-        "registrations": [
-            {
-                "id": r.pk,
-                "event": r.event.title,
-                "name": r.name,
-                "email": r.email,
-                "status": r.get_status_display(),
-                "accessibility_needs": r.accessibility_needs,
-                "childcare_children": r.childcare_children,
-                "registered": r.created_at.isoformat(),
-            }
-            for r in found.registrations
-        ],
+        "comments": [_comment_data(c) for c in found.comments],
+        "ideas": [_idea_data(i) for i in found.ideas],
+        "subscriptions": [_subscription_data(s, area) for s in found.subscriptions],
+        "registrations": [_registration_data(r) for r in found.registrations],
+    }
+
+
+def _comment_data(c) -> dict:
+    return {
+        "id": c.pk,
+        "about": _comment_target_label(c),
+        "reply_to": c.parent_id,
+        "text": c.text,
+        "pseudonym": c.pseudonym,
+        "email": c.email,
+        "consent": c.consent,
+        "moderation": c.get_moderation_display(),
+        "moderation_reason": c.moderation_reason,
+        "official_answer": c.official_answer,
+        "written": c.created_at.isoformat(),
+        "published": c.published_at.isoformat() if c.published_at else None,
+    }
+
+
+def _idea_data(i) -> dict:
+    return {
+        "id": i.pk,
+        "title": i.title,
+        "description": i.description,
+        "field_of_action": str(i.action_field) if i.action_field else None,
+        "place": i.place,
+        "contact_name": i.contact_name,
+        "contact_email": i.contact_email,
+        "consent": i.consent,
+        "status": i.get_status_display(),
+        "status_reason": i.status_reason,
+        "moderation": i.get_moderation_display(),
+        "submitted": i.created_at.isoformat(),
+    }
+
+
+def _subscription_data(s, area) -> dict:
+    return {
+        "id": s.pk,
+        "about": str(s.measure or area),
+        "email": s.email,
+        "topics": [str(label) for label in s.topic_labels()],
+        "rhythm": s.get_rhythm_display(),
+        "subscribed": s.created_at.isoformat(),
+        "confirmed": s.confirmed_at.isoformat() if s.confirmed_at else None,
+    }
+
+
+def _registration_data(r) -> dict:
+    return {
+        "id": r.pk,
+        "event": r.event.title,
+        "name": r.name,
+        "email": r.email,
+        "status": r.get_status_display(),
+        "accessibility_needs": r.accessibility_needs,
+        "childcare_children": r.childcare_children,
+        "registered": r.created_at.isoformat(),
     }
 
 
