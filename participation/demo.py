@@ -144,24 +144,11 @@ def seed(area, *, scale: str) -> None:
     goals = list(Goal.objects.filter(action_field__version__area=area).order_by("pk"))
     versions = list(ConceptVersion.objects.filter(area=area).order_by("number"))
     formats = list(TITLES)
-    today = timezone.localdate()
-    tz = timezone.get_current_timezone()
 
     for index in range(total):
         fmt = formats[index % len(formats)] if index < len(formats) else rng.choice(formats)
         past = index >= upcoming
-        if past:
-            day = today - datetime.timedelta(days=7 + (index - upcoming) * (900 // total))
-        else:
-            day = today + datetime.timedelta(days=5 + index * 11)
-        weekend = fmt in (EventFormat.INFO_STAND, EventFormat.WALK)
-        moved = _working_day(day, weekend=weekend)
-        if past and moved >= today:
-            moved = _working_day(day - datetime.timedelta(days=21), weekend=weekend)
-        day = moved
-        hour = 10 if fmt in (EventFormat.INFO_STAND, EventFormat.WALK) else 18
-        starts = datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=tz)
-        ends = starts + datetime.timedelta(hours=2 if fmt != EventFormat.INFO_STAND else 4)
+        day, starts, ends = _event_time(index, fmt, past=past, upcoming=upcoming, total=total)
         version = None
         if versions:
             version = next((v for v in reversed(versions) if v.as_of <= day), versions[0])
@@ -181,16 +168,39 @@ def seed(area, *, scale: str) -> None:
         )
         if not past:
             continue
-        if actors:
-            chosen = rng.sample(actors, min(len(actors), rng.randint(2, 9)))
-            Attendance.objects.bulk_create(
-                [Attendance(event=event, actor=actor) for actor in chosen]
-            )
-        groups = rng.sample(list(HeadCountGroup.values), rng.randint(1, 4))
-        HeadCount.objects.bulk_create(
-            [HeadCount(event=event, group=g, count=rng.randint(3, 60)) for g in groups]
-        )
+        _seed_turnout(event, rng, actors)
         _seed_results(event, rng, measures, goals)
+
+
+def _event_time(index, fmt, *, past, upcoming, total):
+    """Day, start and end of the demo's ``index``-th event: upcoming ones every 11 days from
+    next week, past ones spread over two and a half years, on a fitting weekday."""
+    today = timezone.localdate()
+    if past:
+        day = today - datetime.timedelta(days=7 + (index - upcoming) * (900 // total))
+    else:
+        day = today + datetime.timedelta(days=5 + index * 11)
+    weekend = fmt in (EventFormat.INFO_STAND, EventFormat.WALK)
+    moved = _working_day(day, weekend=weekend)
+    if past and moved >= today:
+        moved = _working_day(day - datetime.timedelta(days=21), weekend=weekend)
+    hour = 10 if weekend else 18
+    starts = datetime.datetime.combine(
+        moved, datetime.time(hour, 0), tzinfo=timezone.get_current_timezone()
+    )
+    ends = starts + datetime.timedelta(hours=2 if fmt != EventFormat.INFO_STAND else 4)
+    return moved, starts, ends
+
+
+def _seed_turnout(event, rng, actors) -> None:
+    """Which actors came, and head counts by group."""
+    if actors:
+        chosen = rng.sample(actors, min(len(actors), rng.randint(2, 9)))
+        Attendance.objects.bulk_create([Attendance(event=event, actor=actor) for actor in chosen])
+    groups = rng.sample(list(HeadCountGroup.values), rng.randint(1, 4))
+    HeadCount.objects.bulk_create(
+        [HeadCount(event=event, group=g, count=rng.randint(3, 60)) for g in groups]
+    )
 
 
 def _seed_results(event, rng, measures, goals) -> None:
