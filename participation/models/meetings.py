@@ -234,7 +234,7 @@ class AgendaItem(models.Model):
 
 
 class DecisionOutcome(models.TextChoices):
-    APPROVED = "approved", _("approved")
+    APPROVED = "approved", pgettext_lazy("decision", "approved")
     APPROVED_WITH_CONDITIONS = "approved_conditions", _("approved with changes or conditions")
     REJECTED = "rejected", pgettext_lazy("decision", "rejected")
     DEFERRED = "deferred", _("deferred")

@@ -5,10 +5,12 @@ from collections.abc import Callable
 from django.utils import timezone
 
 from .actors import actors_section
+from .committees import committee_section
 from .common import iso, query_period, report_version
 from .concept_state import concept_section, cover_section, goals_section
 from .consultation import consultation_section
 from .continuation import continuation_section
+from .funds import fund_section
 from .measures import kuf_section, measures_section, report_measures
 from .participation import participation_section
 
@@ -93,6 +95,8 @@ def build_snapshot(report, *, progress: Callable[[int, str], None] | None = None
     snapshot["participation"]["consultations"] = consultation_section(
         area, *query_period(start, end)
     )
+    snapshot["participation"]["committees"] = committee_section(area, *query_period(start, end))
+    snapshot["participation"]["funds"] = fund_section(area, *query_period(start, end))
     step("actors", 65)
     snapshot["actors"] = actors_section(area, *query_period(start, end))
     step("continuation", 75)
