@@ -3,6 +3,7 @@ KuF page, XLSX, CSV, the status report data and the portfolio JSON; the migratio
 single state; the stage form with hostile input; history."""
 
 import csv
+import datetime
 import importlib
 import io
 from decimal import Decimal
@@ -222,3 +223,21 @@ def test_stage_form_roles(client_as, area, role, expected):
 def test_row_of_another_area_is_404(client_as, area, other_area):
     foreign = FinancingRowFactory(measure=MeasureFactory(area=other_area))
     assert client_as("manager").get(_stages_url(area, foreign)).status_code == 404
+
+
+def test_same_stage_sums_in_the_status_report_pdf(area, staged):
+    from reports.pdf import render_report_pdf
+    from reports.sections import build_snapshot
+    from tests.factories import StatusReportFactory
+    from tests.reports.test_pdf import pdf_text
+
+    report = StatusReportFactory(
+        area=area,
+        version=staged,
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
+    report.snapshot = build_snapshot(report)
+    text = pdf_text(render_report_pdf(report))
+    for amount in ("101.000,10 €", "81.000,00 €", "61.000,00 €", "56.000,00 €"):
+        assert amount in text, amount
