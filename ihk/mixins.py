@@ -15,7 +15,8 @@ class AreaMixin:
 
     @cached_property
     def area(self) -> Area:
-        return get_object_or_404(Area, slug=self.kwargs["area_slug"])
+        # The outline (GeoJSON, up to thousands of points) is read only by the map pages.
+        return get_object_or_404(Area.objects.defer("outline"), slug=self.kwargs["area_slug"])
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("area", self.area)

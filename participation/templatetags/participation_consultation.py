@@ -10,6 +10,9 @@ Each tag costs a fixed number of queries.
 
 from django import template
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
+
+from ihk.caching import cached_fragment
 
 from ..models import Consultation, Weighing, WeighingDecision
 
@@ -25,10 +28,23 @@ def count_for(counts: dict, key: str) -> int:
     return counts.get(key, 0) if isinstance(counts, dict) else 0
 
 
-@register.inclusion_tag("participation/consultation/_area_page.html", takes_context=True)
-def consultation_on_area_page(context, area, version=None):
+@register.simple_tag
+def consultation_on_area_page(area, version=None):
     """Box on the public area page: consultations open now, and for the shown version (when it
-    is not a draft) the contributions that changed it, with the parts they changed."""
+    is not a draft) the contributions that changed it, with the parts they changed.
+
+    A fragment cached under the area's generation (public data only, no form): the area page
+    costs no query for it until a consultation, statement or weighing changes."""
+    return cached_fragment(
+        f"consultation-box:{version.pk if version else 0}",
+        area_slug=area.slug,
+        render=lambda: render_to_string(
+            "participation/consultation/_area_page.html", _area_box_context(area, version)
+        ),
+    )
+
+
+def _area_box_context(area, version) -> dict:
     open_now = list(
         Consultation.objects.for_area(area)
         .public()
@@ -70,7 +86,6 @@ def consultation_on_area_page(context, area, version=None):
         "consultations": consultations,
         "outcomes": outcomes,
         "totals": totals,
-        "request": context.get("request"),
     }
 
 
