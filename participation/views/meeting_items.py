@@ -18,6 +18,17 @@ from .meetings import MeetingMixin
 
 
 class _MeetingPartMixin(MeetingMixin):
+    def saved_through(self, form, save, message):
+        """Run a meeting service with the form's data: its ValidationError goes onto the form
+        (kept as typed); success gives ``message`` and the way back to the meeting."""
+        try:
+            save()
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, message)
+        return HttpResponseRedirect(self.get_success_url())
+
     permission_required = "participation.manage_meetings"
 
     def get_form_kwargs(self):
@@ -68,7 +79,8 @@ class AgendaItemCreateView(_MeetingPartMixin, CreateView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
+
+        def save():
             self.object = meeting_services.add_agenda_item(
                 self.meeting,
                 title=data["title"],
@@ -78,11 +90,9 @@ class AgendaItemCreateView(_MeetingPartMixin, CreateView):
                 measure=data["measure"],
                 idea=data["idea"],
             )
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The agenda item has been added."))
-        return HttpResponseRedirect(self.get_success_url())
+            return self.object
+
+        return self.saved_through(form, save, _("The agenda item has been added."))
 
 
 class AgendaItemUpdateView(_MeetingPartMixin, UpdateView):
@@ -149,8 +159,9 @@ class DecisionView(_MeetingPartMixin, UpdateView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
-            meeting_services.record_decision(
+
+        def save():
+            return meeting_services.record_decision(
                 self.item,
                 outcome=data["outcome"],
                 votes_for=data["votes_for"],
@@ -160,11 +171,8 @@ class DecisionView(_MeetingPartMixin, UpdateView):
                 reason=data["reason"],
                 conditions=data["conditions"],
             )
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The decision has been recorded."))
-        return HttpResponseRedirect(self.get_success_url())
+
+        return self.saved_through(form, save, _("The decision has been recorded."))
 
 
 # --- attendance -----------------------------------------------------------------------------
@@ -185,15 +193,12 @@ class AttendanceView(_MeetingPartMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        try:
-            meeting_services.record_attendance(
+        def save():
+            return meeting_services.record_attendance(
                 self.meeting, statuses=form.statuses(), guests=form.cleaned_data["guests"]
             )
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The attendance has been saved."))
-        return HttpResponseRedirect(self.get_success_url())
+
+        return self.saved_through(form, save, _("The attendance has been saved."))
 
 
 # --- follow-up tasks ------------------------------------------------------------------------
@@ -214,7 +219,8 @@ class TaskCreateView(_MeetingPartMixin, CreateView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
+
+        def save():
             task = meeting_services.add_task(
                 self.meeting,
                 title=data["title"],
@@ -225,11 +231,9 @@ class TaskCreateView(_MeetingPartMixin, CreateView):
             )
             if data["done"]:
                 meeting_services.set_task_done(task, done=True)
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The task has been added."))
-        return HttpResponseRedirect(self.get_success_url())
+            return task
+
+        return self.saved_through(form, save, _("The task has been added."))
 
 
 class TaskUpdateView(_MeetingPartMixin, UpdateView):
