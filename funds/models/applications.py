@@ -17,6 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
@@ -186,7 +187,7 @@ class CostItem(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="costs", verbose_name=_("application")
     )
-    item = models.CharField(_("item"), max_length=200)
+    item = models.CharField(pgettext_lazy("cost plan", "item"), max_length=200)
     amount = models.DecimalField(_("amount (EUR)"), **MONEY)
 
     class Meta:
