@@ -237,7 +237,7 @@ class DecisionOutcome(models.TextChoices):
     APPROVED = "approved", pgettext_lazy("decision", "approved")
     APPROVED_WITH_CONDITIONS = "approved_conditions", _("approved with changes or conditions")
     REJECTED = "rejected", pgettext_lazy("decision", "rejected")
-    DEFERRED = "deferred", _("deferred")
+    DEFERRED = "deferred", pgettext_lazy("decision", "deferred")
     NOTED = "noted", _("taken note of")
 
 
@@ -269,8 +269,8 @@ class Decision(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name = _("decision")
-        verbose_name_plural = _("decisions")
+        verbose_name = pgettext_lazy("meeting", "decision")
+        verbose_name_plural = pgettext_lazy("meeting", "decisions")
 
     def __str__(self):
         return self.get_outcome_display()
