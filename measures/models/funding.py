@@ -18,6 +18,7 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ihk.models import Area
@@ -82,7 +83,7 @@ class GrantNotice(models.Model):
     )
     proof_due_on = models.DateField(_("proof of use due on"), null=True, blank=True)
     proof_submitted_on = models.DateField(_("proof of use submitted on"), null=True, blank=True)
-    conditions = models.TextField(_("conditions"), blank=True)
+    conditions = models.TextField(pgettext_lazy("grant notice", "conditions"), blank=True)
     measures = models.ManyToManyField(
         "Measure", blank=True, related_name="grant_notices", verbose_name=_("measures")
     )
