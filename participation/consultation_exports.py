@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -106,7 +106,7 @@ def weighing_rows(consultation: Consultation) -> list[WeighingRow]:
 HEADERS = [
     gettext_lazy("No."),
     gettext_lazy("Kind"),
-    gettext_lazy("From"),
+    pgettext_lazy("sender", "From"),
     gettext_lazy("Part of the draft"),
     gettext_lazy("Received"),
     gettext_lazy("Contribution"),
