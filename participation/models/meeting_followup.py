@@ -46,7 +46,7 @@ class MeetingInvitation(models.Model):
     state = models.CharField(
         _("state"), max_length=12, choices=InvitationState.choices, default=InvitationState.QUEUED
     )
-    queued_at = models.DateTimeField(_("requested"), default=timezone.now)
+    queued_at = models.DateTimeField(pgettext_lazy("invitation", "requested"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
