@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ihk.models import Area
 from measures.models import ConceptVersion
@@ -32,11 +33,11 @@ class ReportStatus(models.TextChoices):
 
 
 class GenerationState(models.TextChoices):
-    IDLE = "idle", _("not started")
-    QUEUED = "queued", _("waiting")
-    RUNNING = "running", _("in progress")
-    FAILED = "failed", _("failed")
-    DONE = "done", _("done")
+    IDLE = "idle", pgettext_lazy("report generation", "not started")
+    QUEUED = "queued", pgettext_lazy("report generation", "waiting")
+    RUNNING = "running", pgettext_lazy("report generation", "in progress")
+    FAILED = "failed", pgettext_lazy("report generation", "failed")
+    DONE = "done", pgettext_lazy("report generation", "done")
 
 
 STEP_LABELS = {
