@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
-from django.utils.translation import pgettext
+from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorKind, ActorStatus, Committee, CommitteeKind
 from actors.stakeholder import stakeholder_svg
@@ -15,9 +15,7 @@ from .common import iso, money
 
 def public_name(name: str, kind: str) -> str:
     """Reports leave the city hall: individual residents are not named in them."""
-    return (
-        pgettext("anonymised name", "Individual resident") if kind == ActorKind.RESIDENT else name
-    )
+    return str(_("Individual resident")) if kind == ActorKind.RESIDENT else name
 
 
 def _committees(area) -> list[dict]:
