@@ -15,6 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from ihk.caching import invalidate_area
+
 from .imports import ImportFileError, ImportPlan, Progress, changed, import_actors
 from .models import Actor, ContactPerson, ImportJob, ImportState
 
@@ -84,6 +86,8 @@ def store_import(*, area, plan: ImportPlan, user=None, progress: Progress | None
         if updated:
             fields = list(next(iter(plan.contacts.values()))[1])
             ContactPerson.objects.bulk_update(updated, fields, batch_size=BATCH_SIZE)
+        # Bulk writes send no signals: the public actor pages and the dashboard must know.
+        invalidate_area(area)
 
 
 def start_import(*, area, user, name: str, data: bytes, rows: int, dry_run: bool) -> ImportJob:

@@ -8,8 +8,9 @@ class FundsConfig(AppConfig):
     verbose_name = _("Neighbourhood fund")
 
     def ready(self):
-        # The public fund page shows the budget left and the funded projects: a change to these
-        # rows invalidates the area's cached public pages (ihk/caching.py).
+        # The public fund page shows the budget left and the funded projects, the dashboard card
+        # the money left (payouts of closed projects count): a change to these rows invalidates
+        # the area's cached pages and fragments (ihk/caching.py).
         from ihk.caching import watch_area_models
 
         watch_area_models(
@@ -19,5 +20,6 @@ class FundsConfig(AppConfig):
                 "FundSource": "fund.area_id",
                 "Application": "area_id",
                 "Decision": "application.area_id",
+                "Payout": "application.area_id",
             },
         )

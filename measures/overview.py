@@ -7,12 +7,14 @@ number of queries and return a fixed number of rows (fields × statuses, fields 
 
     field_overview(version, area=, public=True, limit=10) -> (previews, summaries)
     field_filter(version, action_field) -> Q            # "measures of this field"
-    ordered_measures(version, public=, by_start=) -> [(measure_id, field_id)]  # Gantt/KuF order
+    ordered_measures(version, public=, by_start=) -> [(measure_id, field_id)]  # Gantt/KuF order,
+                                                        # fetched on first use
     measures_of_page(rows, queryset) -> [Measure]       # one page of those, with field_pk
     financing_sums(version) -> [{field_pk, year, source, planned, applied, ..., paid}]
 """
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -155,10 +157,32 @@ def _primary_field_sql(*, public: bool) -> str:
     """  # noqa: S608 – table and column names from model meta, values as parameters
 
 
-def ordered_measures(version, *, public: bool, by_start: bool) -> list[tuple[int, int]]:
+class _FetchedOnUse(Sequence):
+    """A list that runs its query on first use: a view hands it to the paginator, and a page
+    whose body comes from the cache never asks the database (``ihk.mixins.CachedListBodyMixin``).
+    """
+
+    def __init__(self, fetch):
+        self._fetch = fetch
+        self._rows = None
+
+    def _all(self) -> list:
+        if self._rows is None:
+            self._rows = self._fetch()
+        return self._rows
+
+    def __len__(self):
+        return len(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+
+def ordered_measures(version, *, public: bool, by_start: bool) -> Sequence[tuple[int, int]]:
     """``[(measure_id, field_id), ...]`` of the version's measures in the order the Gantt
     (``by_start``) or the KuF lists them: by field of action, then planned start, then title.
-    One query returning two integers per measure; pages fetch their 50 measures by id."""
+    One query returning two integers per measure, on first use; pages fetch their 50 measures
+    by id."""
     q = connection.ops.quote_name
     then = "m.planned_start IS NULL, m.planned_start, " if by_start else ""
     sql = f"""
@@ -166,9 +190,13 @@ def ordered_measures(version, *, public: bool, by_start: bool) -> list[tuple[int
         JOIN {q(Measure._meta.db_table)} m ON m.id = p.measure_id
         ORDER BY p.field_order, p.field_id, {then}LOWER(m.title), m.id
     """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [version.pk] * 3)
-        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def fetch() -> list[tuple[int, int]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [version.pk] * 3)
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    return _FetchedOnUse(fetch)
 
 
 def measures_of_page(rows, queryset, *, fields=None) -> list:

@@ -10,6 +10,7 @@ from django import template
 
 from actors.models import Actor
 from actors.public_views import PUBLIC_FIELDS
+from ihk.caching import cached_value
 
 register = template.Library()
 
@@ -30,10 +31,17 @@ def public_actors(area):
 
 @register.inclusion_tag("actors/partials/_area_card.html")
 def actors_area_card(area):
-    actors = Actor.objects.for_area(area)
-    counts = actors.count_by_kind()
+    """Counts by kind and of committees, cached under the area's generation (not per user)."""
     return {
         "area": area,
+        **cached_value("dashboard-actors", area_slug=area.slug, compute=lambda: _card_data(area)),
+    }
+
+
+def _card_data(area) -> dict:
+    # Labels as plain text (the key holds the language): a lazy string is slow to unpickle.
+    counts = [(k, str(label), n) for k, label, n in Actor.objects.for_area(area).count_by_kind()]
+    return {
         "kind_counts": counts,
         "total": sum(count for _kind, _label, count in counts),
         "committee_count": area.committees.count(),

@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 
+from ihk.caching import cached_value
+
 from ..budget import fund_totals
 from ..models import Application, Fund
 
@@ -25,19 +27,24 @@ def fund_public_teaser(area):
 
 @register.inclusion_tag("funds/partials/_dashboard_card.html", takes_context=True)
 def fund_dashboard_card(context, area):
-    """The area dashboard card: this year's fund, money left and applications to review."""
-    fund = Fund.objects.for_area(area).order_by("-year").first()
-    waiting = 0
-    if fund is not None:
-        waiting = (
-            Application.objects.filter(fund=fund, status__in=["submitted", "in_review", "ready"])
-            .order_by()
-            .count()
-        )
+    """The area dashboard card: this year's fund, money left and applications to review.
+
+    The figures do not depend on the user: cached under the area's generation (every fund,
+    application, decision and payout is watched)."""
     return {
         "area": area,
         "user": context.get("user"),
-        "fund": fund,
-        "totals": fund_totals(fund) if fund else None,
-        "waiting": waiting,
+        **cached_value("dashboard-fund", area_slug=area.slug, compute=lambda: _card_data(area)),
     }
+
+
+def _card_data(area) -> dict:
+    fund = Fund.objects.for_area(area).order_by("-year").first()
+    if fund is None:
+        return {"fund": None, "totals": None, "waiting": 0}
+    waiting = (
+        Application.objects.filter(fund=fund, status__in=["submitted", "in_review", "ready"])
+        .order_by()
+        .count()
+    )
+    return {"fund": fund, "totals": fund_totals(fund), "waiting": waiting}

@@ -9,7 +9,15 @@ register = template.Library()
 def concept_dashboard_card(context, area):
     """Card on the internal area dashboard: current version, counts, link to the concept page.
 
-    Constant cost: the latest value of each indicator comes from a subquery (not every value),
+    The figures do not depend on the user: cached under the area's generation."""
+    from ihk.caching import cached_value
+
+    data = cached_value("dashboard-concept", area_slug=area.slug, compute=lambda: _card_data(area))
+    return {"area": area, **data, "request": context.get("request")}
+
+
+def _card_data(area) -> dict:
+    """Constant cost: the latest value of each indicator comes from a subquery (not every value),
     the measures are counted in SQL."""
     from types import SimpleNamespace
 
@@ -36,12 +44,10 @@ def concept_dashboard_card(context, area):
                 )
             lights[traffic_light(indicator, value).colour] += 1
     return {
-        "area": area,
         "version": version,
         "lights": lights,
         "indicator_count": sum(lights.values()),
         "measure_count": Measure.objects.filter(area=area).count(),
-        "request": context.get("request"),
     }
 
 

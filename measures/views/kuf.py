@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
 from ihk.caching import cached_value
-from ihk.mixins import internal_crumbs
+from ihk.mixins import CachedListBodyMixin, internal_crumbs
 
 from ..kuf import build_kuf, kuf_csv, kuf_xlsx
 from ..kuf_totals import kuf_page_groups, kuf_totals
@@ -40,10 +40,12 @@ class VersionMeasuresMixin(VersionMixin):
         return f"kuf-{slugify(self.area.slug)}-v{number}.{extension}"
 
 
-class KufView(VersionMeasuresMixin, ListView):
-    """Totals of the whole version (aggregated in SQL) and the measures 50 per page."""
+class KufView(CachedListBodyMixin, VersionMeasuresMixin, ListView):
+    """Totals of the whole version (aggregated in SQL) and the measures 50 per page; the sums
+    and the page's measures are one cached fragment (they do not depend on the user)."""
 
     template_name = "measures/kuf.html"
+    body_template_name = "measures/partials/_kuf_body.html"
     context_object_name = "measures"
     paginate_by = KUF_MEASURES_PER_PAGE
 
@@ -52,18 +54,20 @@ class KufView(VersionMeasuresMixin, ListView):
             return []
         return ordered_measures(self.version, public=False, by_start=False)
 
+    def get_body_context(self, page):
+        if self.version is None:
+            return {}
+        # The totals of the whole version are shared by every page of it.
+        kuf = cached_value(
+            f"kuf-totals:{self.version.pk}",
+            area_slug=self.area.slug,
+            compute=lambda: kuf_totals(self.version),
+        )
+        measures = measures_of_page(page["measures"], Measure.objects.for_kuf_page())
+        return {"kuf": kuf, "page_groups": kuf_page_groups(measures, kuf)}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.version is not None:
-            # Totals of the whole version, cached under the area's generation (a change of any
-            # measure or financing row renews them; they do not depend on the user).
-            context["kuf"] = kuf = cached_value(
-                f"kuf-totals:{self.version.pk}",
-                area_slug=self.area.slug,
-                compute=lambda: kuf_totals(self.version),
-            )
-            measures = measures_of_page(context["measures"], Measure.objects.for_kuf_page())
-            context["page_groups"] = kuf_page_groups(measures, kuf)
         context["title"] = self.kuf_title()
         context["breadcrumbs"] = internal_crumbs(self.area, (_("Costs and financing (KuF)"), ""))
         return context

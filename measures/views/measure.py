@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 
-from ihk.mixins import AreaPermissionMixin, internal_crumbs
+from ihk.mixins import AreaPermissionMixin, CachedListBodyMixin, internal_crumbs
 
 from .. import services
 from ..filters import MeasureFilter
@@ -37,12 +37,13 @@ def _detail_url(measure) -> str:
     )
 
 
-class MeasureListView(AreaPermissionMixin, ListView):
+class MeasureListView(AreaPermissionMixin, CachedListBodyMixin, ListView):
     """The area's measures, filtered (django-filter) and 50 to a page; the filter stays in the
-    page links, so it works without JavaScript."""
+    page links, so it works without JavaScript. The table of a page is a cached fragment."""
 
     permission_required = "measures.view_internal"
     template_name = "measures/measure_list.html"
+    body_template_name = "measures/partials/_measure_list_body.html"
     context_object_name = "measures"
     paginate_by = 50
 

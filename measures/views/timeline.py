@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ihk.caching import cached_value
+from ihk.mixins import CachedListBodyMixin
 
 from ..gantt import gantt_rows, gantt_summary_svg, gantt_svg
 from ..models import Measure
@@ -29,31 +30,31 @@ def summary_chart(version, fields, *, area, public: bool, id_prefix: str, overvi
     return mark_safe(svg), rows  # noqa: S308 – built from escaped values only
 
 
-class TimelinePageMixin:
+class TimelinePageMixin(CachedListBodyMixin):
     """For a ListView with ``self.version`` and ``self.area``: the version's measures in Gantt
-    order, 50 per page; ``public`` limits them to the public ones."""
+    order, 50 per page; ``public`` limits them to the public ones. The summary and the page's
+    chart are one cached fragment (``_timeline_body.html``; nothing per user)."""
 
     public = False
     context_object_name = "measures"
     paginate_by = TIMELINE_PER_PAGE
+    body_template_name = "measures/partials/_timeline_body.html"
 
     def get_queryset(self):
         if self.version is None:
             return []
         return ordered_measures(self.version, public=self.public, by_start=True)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get_body_context(self, page):
         if self.version is None:
-            return context
+            return {}
         fields = list(self.version.action_fields.order_by("order", "pk"))
         # The page's rows already know each measure's field of action: no links to prefetch.
         measures = measures_of_page(
-            context["measures"], Measure.objects.for_gantt_page(), fields=fields
+            page["measures"], Measure.objects.for_gantt_page(), fields=fields
         )
-        # The summary aggregates the whole version: cached under the area's generation (it
-        # depends on neither the page nor the user; the view has checked the permission).
-        context["summary"], context["summary_rows"] = cached_value(
+        # The summary aggregates the whole version: shared by every page of it.
+        summary, summary_rows = cached_value(
             f"timeline-summary:{self.version.pk}:{self.public}",
             area_slug=self.area.slug,
             compute=lambda: summary_chart(
@@ -61,8 +62,12 @@ class TimelinePageMixin:
             ),
         )
         title = _("Timeline of the measures – %(area)s") % {"area": self.area.name}
-        context["gantt"] = mark_safe(  # noqa: S308 – built from escaped values only
-            gantt_svg(measures, today=timezone.localdate(), title=title)
-        )
-        context["gantt_groups"] = gantt_rows(measures)
-        return context
+        return {
+            "summary": summary,
+            "summary_rows": summary_rows,
+            "gantt": mark_safe(  # noqa: S308 – built from escaped values only
+                gantt_svg(measures, today=timezone.localdate(), title=title)
+            ),
+            "gantt_groups": gantt_rows(measures),
+            "link_public": self.public,
+        }

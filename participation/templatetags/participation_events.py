@@ -5,6 +5,8 @@ import datetime
 from django import template
 from django.utils import timezone
 
+from ihk.caching import cached_value
+
 from ..models import Event
 
 register = template.Library()
@@ -23,15 +25,22 @@ def upcoming_public_events(area, limit=3):
 
 @register.inclusion_tag("participation/partials/_event_area_card.html", takes_context=True)
 def event_dashboard_card(context, area, limit=3):
-    """The area dashboard card: upcoming events and the number of events this year."""
-    now = timezone.now()
-    year = timezone.localdate().year
-
-    events = Event.objects.for_area(area)
+    """The area dashboard card: upcoming events and the number of events this year, cached
+    under the area's generation (and at most ``PAGE_CACHE_SECONDS``, as "upcoming" moves on)."""
     return {
         "area": area,
         "user": context.get("user"),
-        "upcoming": list(events.upcoming(now)[:limit]),
+        **cached_value(
+            f"dashboard-events:{limit}", area_slug=area.slug, compute=lambda: _card(area, limit)
+        ),
+    }
+
+
+def _card(area, limit: int) -> dict:
+    year = timezone.localdate().year
+    events = Event.objects.for_area(area)
+    return {
+        "upcoming": list(events.upcoming(timezone.now())[:limit]),
         "this_year": events.in_period(
             datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
         ).count(),

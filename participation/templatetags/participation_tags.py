@@ -18,7 +18,7 @@ from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ihk.caching import cached_fragment
+from ihk.caching import cached_fragment, cached_value
 
 from ..forms.contributions import CommentForm
 from ..models import Comment, CommentReport, EventResult, Idea, IdeaStatus, Moderation
@@ -217,11 +217,24 @@ def latest_comments(area, limit=LATEST_SHOWN):
 
 @register.inclusion_tag("participation/partials/_comment_moderation_card.html", takes_context=True)
 def moderation_dashboard_card(context, area):
-    """Card on the internal area dashboard: what waits in the moderation queue."""
-    comments = Comment.objects.for_area(area)
+    """Card on the internal area dashboard: what waits in the moderation queue.
+
+    The counts are cached under the area's generation: every new comment, idea and report and
+    every moderation decision (also the bulk ones, through ``invalidate_area``) renews them."""
     return {
         "area": area,
-        "pending_comments": comments.filter(moderation=Moderation.PENDING).count(),
+        **cached_value(
+            "dashboard-moderation", area_slug=area.slug, compute=lambda: _moderation_counts(area)
+        ),
+        "request": context.get("request"),
+    }
+
+
+def _moderation_counts(area) -> dict:
+    return {
+        "pending_comments": Comment.objects.for_area(area)
+        .filter(moderation=Moderation.PENDING)
+        .count(),
         # Open reports are few: counted from the partial index on unresolved reports.
         "reported_comments": CommentReport.objects.filter(
             comment__area=area, resolved_at__isnull=True
@@ -230,5 +243,4 @@ def moderation_dashboard_card(context, area):
         .distinct()
         .count(),
         "pending_ideas": Idea.objects.for_area(area).filter(moderation=Moderation.PENDING).count(),
-        "request": context.get("request"),
     }
