@@ -15,7 +15,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from . import exports, imports, services
 from .forms import ImportForm
 from .models import ImportJob
-from .views import CHANGE, EXPORT, RegisterMixin
+from .views.mixins import CHANGE, EXPORT, RegisterMixin
 
 # Up to this many rows an import runs within the request (a second or two); more go to the worker.
 SYNC_IMPORT_ROWS = 200

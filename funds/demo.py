@@ -186,24 +186,11 @@ def _decide(application, outcome, meeting, voters, user, day, amount=None):
 
 
 def _run(application, state, ctx):
+    """Walks one application through the services to its demo ``state``."""
+    if state in ("draft_unconfirmed", "draft", "withdrawn", "submitted"):
+        _stop_before_review(application, state)
+        return
     held, planned, voters, user, day = ctx
-    if state == "draft_unconfirmed":
-        application.status, application.is_paper, application.email_confirmed_at = (
-            Status.DRAFT,
-            False,
-            None,
-        )
-        application.save(update_fields=["status", "is_paper", "email_confirmed_at"])
-        return
-    if state == "draft":
-        application.status, application.submitted_at = Status.DRAFT, None
-        application.save(update_fields=["status", "submitted_at"])
-        return
-    if state == "withdrawn":
-        services.application_withdraw(application=application)
-        return
-    if state == "submitted":
-        return
     services.checklist_save(
         application=application,
         checks=CHECKS_DONE if state != "in_review" else {"in_area": True},
@@ -222,12 +209,31 @@ def _run(application, state, ctx):
         state, Outcome.APPROVED
     )
     _decide(application, outcome, held, voters, user, day)
-    if outcome != Outcome.APPROVED:
+    if outcome != Outcome.APPROVED or state == "approved":
         return
+    _pay_out(application, state, user, day)
+
+
+def _stop_before_review(application, state):
+    """The states an application reaches without the manager: drafts, withdrawn, submitted."""
+    if state == "draft_unconfirmed":
+        application.status, application.is_paper, application.email_confirmed_at = (
+            Status.DRAFT,
+            False,
+            None,
+        )
+        application.save(update_fields=["status", "is_paper", "email_confirmed_at"])
+    elif state == "draft":
+        application.status, application.submitted_at = Status.DRAFT, None
+        application.save(update_fields=["status", "submitted_at"])
+    elif state == "withdrawn":
+        services.application_withdraw(application=application)
+
+
+def _pay_out(application, state, user, day):
+    """An approved application: advance, the rest on receipts, then the proof of use."""
     granted = application.requested_amount
     pay = money_services.payout_record
-    if state == "approved":
-        return
     pay(
         application=application,
         kind=PayoutKind.ADVANCE,
@@ -246,6 +252,11 @@ def _run(application, state, ctx):
     )
     if state == "paid":
         return
+    _close(application, state, user, day, granted)
+
+
+def _close(application, state, user, day, granted):
+    """Proof of use with a receipt, accepted; ``closed_repaid`` pays back what was not spent."""
     spent = granted - D("120.00") if state == "closed_repaid" else granted
     proof = money_services.proof_submit(
         application=application,
@@ -253,7 +264,7 @@ def _run(application, state, ctx):
         spent_total=spent,
     )
     if state == "closed_repaid":
-        pay(
+        money_services.payout_record(
             application=application,
             kind=PayoutKind.REPAYMENT,
             amount=D("120.00"),

@@ -64,29 +64,31 @@ def _applications(sheet, fund: Fund) -> list[Application]:
         ],
     )
     for a in applications:
-        by_kind = dict.fromkeys(FinancingKind.values, 0)
-        for row in a.financing.all():
-            by_kind[row.kind] += row.amount
-        decision = next(iter(a.decisions.all()), None)
-        append_row(
-            sheet,
-            [
-                a.reference,
-                a.title,
-                a.group_name,
-                a.get_status_display(),
-                sum((c.amount for c in a.costs.all()), start=0),
-                a.requested_amount,
-                by_kind[FinancingKind.OWN_FUNDS],
-                by_kind[FinancingKind.IN_KIND],
-                by_kind[FinancingKind.THIRD_PARTY],
-                decision.get_outcome_display() if decision else "",
-                decision.decided_on if decision else None,
-                a.granted_amount,
-                sum((p.signed_amount for p in a.payouts.all()), start=0),
-            ],
-        )
+        append_row(sheet, _application_row(a))
     return applications
+
+
+def _application_row(a: Application) -> list:
+    """One application's cells, from its prefetched costs, financing, decisions and payouts."""
+    by_kind = dict.fromkeys(FinancingKind.values, 0)
+    for row in a.financing.all():
+        by_kind[row.kind] += row.amount
+    decision = next(iter(a.decisions.all()), None)
+    return [
+        a.reference,
+        a.title,
+        a.group_name,
+        a.get_status_display(),
+        sum((c.amount for c in a.costs.all()), start=0),
+        a.requested_amount,
+        by_kind[FinancingKind.OWN_FUNDS],
+        by_kind[FinancingKind.IN_KIND],
+        by_kind[FinancingKind.THIRD_PARTY],
+        decision.get_outcome_display() if decision else "",
+        decision.decided_on if decision else None,
+        a.granted_amount,
+        sum((p.signed_amount for p in a.payouts.all()), start=0),
+    ]
 
 
 def fund_workbook(fund: Fund) -> bytes:

@@ -85,26 +85,11 @@ def decision_record(
     if application.status not in DECIDABLE:
         raise ValidationError(_("This application cannot be decided now."))
     granting = outcome in (Outcome.APPROVED, Outcome.APPROVED_MODIFIED)
-    if granting:
-        _check_grant(application, amount, budget_override)
-        if outcome == Outcome.APPROVED and amount != application.requested_amount:
-            outcome = Outcome.APPROVED_MODIFIED
-    else:
-        amount, budget_override = None, False
+    outcome, amount, budget_override = _grant(
+        application, outcome, amount, budget_override, granting
+    )
     if agenda_item is not None:
-        meeting_decision = jury.record_vote(
-            application=application,
-            item=agenda_item,
-            outcome=outcome,
-            votes=votes,
-            reason=reason,
-            conditions=conditions,
-        )
-        votes = (
-            meeting_decision.votes_for,
-            meeting_decision.votes_against,
-            meeting_decision.abstentions,
-        )
+        votes = _meeting_votes(application, agenda_item, outcome, votes, reason, conditions)
     decision = Decision(
         application=application,
         outcome=outcome,
@@ -121,6 +106,40 @@ def decision_record(
     )
     decision.full_clean()
     decision.save()
+    _apply_outcome(application, outcome, amount, granting)
+    return decision
+
+
+def _grant(application, outcome, amount, budget_override, granting: bool):
+    """Check a grant against the fund (an approval of less than requested is a modified one);
+    a decision that grants nothing has no amount and overrides nothing."""
+    if not granting:
+        return outcome, None, False
+    _check_grant(application, amount, budget_override)
+    if outcome == Outcome.APPROVED and amount != application.requested_amount:
+        outcome = Outcome.APPROVED_MODIFIED
+    return outcome, amount, budget_override
+
+
+def _meeting_votes(application, agenda_item, outcome, votes, reason, conditions):
+    """Record the vote on the meeting's agenda item; return the votes the meeting counted."""
+    meeting_decision = jury.record_vote(
+        application=application,
+        item=agenda_item,
+        outcome=outcome,
+        votes=votes,
+        reason=reason,
+        conditions=conditions,
+    )
+    return (
+        meeting_decision.votes_for,
+        meeting_decision.votes_against,
+        meeting_decision.abstentions,
+    )
+
+
+def _apply_outcome(application, outcome, amount, granting: bool) -> None:
+    """Set the application's status and grant; a grant makes a proof of use due."""
     application.status = {
         Outcome.REJECTED: Status.REJECTED,
         Outcome.DEFERRED: Status.DEFERRED,
@@ -132,7 +151,6 @@ def decision_record(
             application=application,
             defaults={"due_on": application.ends_on + datetime.timedelta(days=PROOF_DAYS)},
         )
-    return decision
 
 
 @transaction.atomic

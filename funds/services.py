@@ -137,33 +137,47 @@ def application_create(
                 return existing, False
         if not paper:
             spam.check_rate_limit(Application.objects, RATE_LIMIT_KIND, client_hash)
-        application = Application(
-            area=fund.area, fund=fund, client_hash=client_hash, is_paper=paper, **fields
-        )
-        application.new_access()
-        application.reference = _next_reference(fund)
-        application.submission_key = submission_key
-        now = timezone.now()
-        application.consent_at = now
-        if paper:
-            application.email_confirmed_at = now if application.contact_email else None
-            application.status = Status.SUBMITTED
-            application.submitted_at = now
-        else:
-            application.submit_on_confirm = submit
-        application.full_clean(exclude=["submission_key", "access_hash", "reference"])
-        try:
-            with transaction.atomic():
-                application.save()
-        except IntegrityError:
-            existing = Application.objects.filter(submission_key=submission_key).first()
-            if submission_key and existing is not None:
-                return existing, False
-            raise
+        application = _new_application(fund, fields, client_hash, paper, submit, submission_key)
+        existing = _save_unless_duplicate(application, submission_key)
+        if existing is not None:
+            return existing, False
         _save_rows(application, costs, financing)
     if not paper:
         transaction.on_commit(lambda: mails.send_private_link(application))
     return application, True
+
+
+def _new_application(fund, fields, client_hash, paper, submit, submission_key) -> Application:
+    """The unsaved, validated application; a paper one counts as submitted at once."""
+    application = Application(
+        area=fund.area, fund=fund, client_hash=client_hash, is_paper=paper, **fields
+    )
+    application.new_access()
+    application.reference = _next_reference(fund)
+    application.submission_key = submission_key
+    now = timezone.now()
+    application.consent_at = now
+    if paper:
+        application.email_confirmed_at = now if application.contact_email else None
+        application.status = Status.SUBMITTED
+        application.submitted_at = now
+    else:
+        application.submit_on_confirm = submit
+    application.full_clean(exclude=["submission_key", "access_hash", "reference"])
+    return application
+
+
+def _save_unless_duplicate(application, submission_key) -> Application | None:
+    """Save the application; if a concurrent submit with the same key won, return that row."""
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:
+        existing = Application.objects.filter(submission_key=submission_key).first()
+        if submission_key and existing is not None:
+            return existing
+        raise
+    return None
 
 
 @transaction.atomic

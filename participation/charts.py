@@ -100,6 +100,17 @@ def _legend(series, *, left, top, width, row, into) -> None:
         texts.append(_text(x + 18, y + 10, label))
 
 
+def _segments(values, x, axis, width, maximum, plot_height) -> list[dict]:
+    """One column: a coloured segment per non-zero value, stacked up from the axis in order."""
+    rects, y = [], axis
+    for series_index, value in enumerate(values):
+        if value:
+            segment = value / maximum * plot_height
+            y -= segment
+            rects.append(_rect(x, y, width, segment, PALETTE[series_index % len(PALETTE)]))
+    return rects
+
+
 def stacked_bar_chart(
     periods: list[str],
     series: list[tuple[str, str]],
@@ -129,14 +140,8 @@ def stacked_bar_chart(
     rects = []
     for index, period in enumerate(periods):
         x = left + index * column + (column - bar_width) / 2
-        y = axis
-        for series_index, (key, _label) in enumerate(series):
-            value = data.get(period, {}).get(key, 0)
-            if value:
-                segment = value / maximum * plot_height
-                y -= segment
-                colour = PALETTE[series_index % len(PALETTE)]
-                rects.append(_rect(x, y, bar_width, segment, colour))
+        values = [data.get(period, {}).get(key, 0) for key, _label in series]
+        rects += _segments(values, x, axis, bar_width, maximum, plot_height)
         texts.append(_text(x + bar_width / 2, axis + 16, period, "middle"))
     _legend(
         series, left=left, top=legend_top, width=plot_width, row=legend_row, into=(rects, texts)

@@ -134,17 +134,8 @@ def comment_create(
         raise ValidationError(_("This page does not belong to the area."))
     field = TARGET_FIELDS[target_kind(target)]
     if parent is not None:
-        if parent.parent_id is not None:
-            raise ValidationError(_("You can only reply to a comment, not to a reply."))
-        if parent.area_id != area.pk or getattr(parent, f"{field}_id") != target.pk:
-            raise ValidationError(_("The comment you want to reply to does not exist."))
-        if parent.moderation != Moderation.PUBLISHED:
-            raise ValidationError(_("This comment can no longer be answered."))
+        _check_parent(parent, area, field, target)
     moderation, published_at = _initial_moderation(area)
-    extra = {}
-    if field == "consultation":
-        # A reply belongs to the part of the draft its thread is about.
-        extra["draft_part"] = parent.draft_part if parent is not None else draft_part
     return _create_once(
         Comment,
         submission_key,
@@ -159,8 +150,25 @@ def comment_create(
         published_at=published_at,
         client_hash=client_hash,
         **{field: target},
-        **extra,
+        **_draft_part(field, parent, draft_part),
     )
+
+
+def _check_parent(parent: Comment, area: Area, field: str, target) -> None:
+    """A reply goes to a published top-level comment on the same target of the same area."""
+    if parent.parent_id is not None:
+        raise ValidationError(_("You can only reply to a comment, not to a reply."))
+    if parent.area_id != area.pk or getattr(parent, f"{field}_id") != target.pk:
+        raise ValidationError(_("The comment you want to reply to does not exist."))
+    if parent.moderation != Moderation.PUBLISHED:
+        raise ValidationError(_("This comment can no longer be answered."))
+
+
+def _draft_part(field: str, parent: Comment | None, draft_part: str) -> dict:
+    """On a consultation a reply belongs to the part of the draft its thread is about."""
+    if field != "consultation":
+        return {}
+    return {"draft_part": parent.draft_part if parent is not None else draft_part}
 
 
 def comment_report(*, comment: Comment, reason: str = "", client_hash: str = "") -> CommentReport:

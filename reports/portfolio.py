@@ -179,12 +179,18 @@ def portfolio_xlsx(rows, *, title: str) -> bytes:
     """Two sheets: one line per area (status counts, stage totals, deadlines, indicators) and one
     line per area and year (stage sums)."""
     from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = _("Areas")[:31]
+    _areas_sheet(workbook.active, rows, title)
+    _years_sheet(workbook.create_sheet(_("By year")[:31]), rows)
+    return workbook_bytes(workbook)
+
+
+def _areas_sheet(sheet, rows, title: str) -> None:
+    """The title, one line per area and a total line; amounts formatted as euros."""
     from openpyxl.styles import Font
 
-    bold = Font(bold=True)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Areas")[:31]
     append_row(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
     statuses = [str(label) for _value, label in MeasureStatus.choices]
@@ -196,7 +202,7 @@ def portfolio_xlsx(rows, *, title: str) -> bytes:
         + [_("Overdue deadlines"), _("Indicators"), _("Indicators off track")],
     )
     for cell in sheet[2]:
-        cell.font = bold
+        cell.font = Font(bold=True)
     for row in rows:
         append_row(
             sheet,
@@ -214,10 +220,14 @@ def portfolio_xlsx(rows, *, title: str) -> bytes:
             cell.number_format = EURO_FORMAT
     sheet.freeze_panes = "B3"
 
-    sheet = workbook.create_sheet(_("By year")[:31])
+
+def _years_sheet(sheet, rows) -> None:
+    """One line per area and year with the stage sums."""
+    from openpyxl.styles import Font
+
     append_row(sheet, [_("Area"), _("City"), _("Year")] + stage_headers())
     for cell in sheet[1]:
-        cell.font = bold
+        cell.font = Font(bold=True)
     for row in rows:
         for year, amounts in sorted(row.by_year.items()):
             append_row(sheet, [row.area.name, row.area.city, year] + stage_values(amounts))
@@ -225,4 +235,3 @@ def portfolio_xlsx(rows, *, title: str) -> bytes:
         for cell in cells:
             cell.number_format = EURO_FORMAT
     sheet.freeze_panes = "A2"
-    return workbook_bytes(workbook)
