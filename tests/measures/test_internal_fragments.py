@@ -5,9 +5,11 @@ cache" is proven by a change through ``QuerySet.update()``, which sends no signa
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from measures.models import FinancingRow
+from measures.models import FinancingRow, Measure
 from tests.factories import (
     ActionFieldFactory,
     ConceptVersionFactory,
@@ -67,3 +69,73 @@ def test_timeline_summary_follows_a_committed_change(
         second = MeasureFactory(area=area, title="Zweiter Hof")
         second.action_fields.add(row.measure.action_fields.first())
     assert "Wohnen (2)" in client.get(url).content.decode()
+
+
+# --- one page of the measure list, the KuF and the timeline (ihk.mixins.CachedListBodyMixin) ---
+
+
+def page(client, name, area, **query):
+    url = reverse(f"measures:{name}", kwargs={"area_slug": area.slug})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, query)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.parametrize("name", ["measure_list", "kuf", "timeline"])
+def test_a_page_body_is_served_from_the_cache_with_fewer_queries(client, manager, area, row, name):
+    client.force_login(manager)
+    first, first_queries = page(client, name, area)
+    Measure.objects.filter(pk=row.measure.pk).update(title="Stiller Titel")  # no signal
+    second, second_queries = page(client, name, area)
+    assert "Grüner Hof" in first and "Grüner Hof" in second
+    assert "Stiller Titel" not in second
+    assert second_queries < first_queries
+
+
+@pytest.mark.parametrize("name", ["measure_list", "kuf", "timeline"])
+def test_a_committed_change_renews_the_page_body(
+    client, manager, area, row, name, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    page(client, name, area)
+    with django_capture_on_commit_callbacks(execute=True):
+        row.measure.title = "Neuer Titel"
+        row.measure.save()
+    html, _queries = page(client, name, area)
+    assert "Neuer Titel" in html and "Grüner Hof" not in html
+
+
+def test_filters_and_pages_have_their_own_bodies(client, manager, area, row):
+    client.force_login(manager)
+    Measure.objects.filter(pk=row.measure.pk).update(status="planned")
+    MeasureFactory(area=area, title="Anderer Platz", status="completed")
+    everything, _ = page(client, "measure_list", area)
+    filtered, _ = page(client, "measure_list", area, status="completed")
+    assert "Grüner Hof" in everything and "Anderer Platz" in everything
+    assert "Anderer Platz" in filtered and "Grüner Hof" not in filtered
+    assert (
+        client.get(
+            reverse("measures:measure_list", kwargs={"area_slug": area.slug}), {"page": "7"}
+        ).status_code
+        == 404
+    )  # an invalid page stays a 404, cached body or not
+
+
+def test_the_body_is_shared_but_the_page_around_it_follows_the_user(
+    client, manager, reader, area, row
+):
+    client.force_login(manager)
+    html, _ = page(client, "measure_list", area)
+    assert "Neue Maßnahme" in html
+    client.force_login(reader)
+    html, _ = page(client, "measure_list", area)
+    assert "Grüner Hof" in html and "Neue Maßnahme" not in html
+
+
+def test_the_english_page_gets_an_english_body(client, manager, area, row):
+    client.force_login(manager)
+    page(client, "kuf", area)
+    url = reverse("measures:kuf", kwargs={"area_slug": area.slug})
+    english = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert "By year and source" in english and "Nach Jahr und Quelle" not in english
