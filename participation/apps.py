@@ -28,6 +28,8 @@ class ParticipationConfig(AppConfig):
                 "Meeting": "area_id",
                 "AgendaItem": "meeting.area_id",
                 "Decision": "agenda_item.meeting.area_id",
+                # The open follow-up tasks on the area dashboard (a cached card).
+                "FollowUpTask": "meeting.area_id",
                 # Free places on the public event page.
                 "Registration": "event.area_id",
                 "RegistrationSettings": "event.area_id",

@@ -58,18 +58,18 @@ class MeasureListView(AreaPermissionMixin, CachedListBodyMixin, ListView):
     def get_queryset(self):
         # The filter may join the fields of action; selecting by its ids needs no DISTINCT over
         # every column of the page's rows.
-        return (
-            Measure.objects.filter(pk__in=self.filterset.qs.values("pk"))
-            .for_list()
-            .with_version_state(self.area)
-            .order_by("title", "pk")
-        )
+        return Measure.objects.filter(pk__in=self.filterset.qs.values("pk"))
+
+    def get_body_context(self, page):
+        return {"filter_form": self.filterset.form}
+
+    def paginate_queryset(self, queryset, page_size):
+        # Only a body that is not cached needs the rows' details (CachedListBodyMixin).
+        rows = queryset.for_list().with_version_state(self.area).order_by("title", "pk")
+        return super().paginate_queryset(rows, page_size)
 
     def get_context_data(self, **kwargs):
-        kwargs.update(
-            filter_form=self.filterset.form,
-            breadcrumbs=internal_crumbs(self.area, (_("Measures"), "")),
-        )
+        kwargs["breadcrumbs"] = internal_crumbs(self.area, (_("Measures"), ""))
         return super().get_context_data(**kwargs)
 
 

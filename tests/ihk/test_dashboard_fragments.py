@@ -110,3 +110,29 @@ def test_an_actor_import_renews_the_area_pages(area, django_capture_on_commit_ca
         store_import(area=area, plan=plan)
     assert Actor.objects.filter(area=area, name="Neue Initiative").exists()
     assert generations([area_key(area.slug)]) != before
+
+
+def test_a_task_marked_done_leaves_the_cached_meetings_card(
+    client, manager, reader, area, django_capture_on_commit_callbacks
+):
+    from participation.models import FollowUpTask
+    from tests.participation.meeting_factories import MeetingFactory
+
+    meeting = MeetingFactory(committee__area=area, committee__name="Lenkungsgruppe")
+    task = FollowUpTask.objects.create(meeting=meeting, title="Angebot einholen", owner_name="QM")
+    card_link = '#tasks">Angebot einholen</a>'
+    client.force_login(manager)
+    html, _ = dashboard(client, area)
+    assert card_link in html and "Als erledigt markieren" in html
+    client.force_login(reader)  # the cached card, without the manager's buttons
+    html, _ = dashboard(client, area)
+    assert card_link in html and "Als erledigt markieren" not in html
+    client.force_login(manager)
+    url = reverse(
+        "participation:task_done",
+        kwargs={"area_slug": area.slug, "pk": meeting.pk, "task_pk": task.pk},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"done": "1", "back": "dashboard"})
+    html, _ = dashboard(client, area)
+    assert card_link not in html
