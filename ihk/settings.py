@@ -29,6 +29,14 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # The project's apps first: their translations win over Django's and allauth's where both
+    # translate the same message ("Filter" → "Filtern", "version" → "Fassung").
+    "ihk",
+    "actors",
+    "measures",
+    "participation",
+    "funds",
+    "reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,12 +55,6 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
-    "ihk",
-    "actors",
-    "measures",
-    "participation",
-    "funds",
-    "reports",
 ]
 
 MIDDLEWARE = [

@@ -34,7 +34,7 @@ def _item(kind: str, obj, url: str, detail: str) -> dict:
     }
 
 
-def _measures(area) -> list[dict]:
+def _measures(area, limit: int) -> list[dict]:
     rows = _located(Measure.objects.public_for(area)).only(
         "pk", "title", "status", "latitude", "longitude"
     )
@@ -45,11 +45,11 @@ def _measures(area) -> list[dict]:
             reverse("measures:measure_public", kwargs={"area_slug": area.slug, "pk": m.pk}),
             m.get_status_display(),
         )
-        for m in rows.order_by("title", "pk")[:MARKERS_PER_KIND]
+        for m in rows.order_by("title", "pk")[:limit]
     ]
 
 
-def _ideas(area) -> list[dict]:
+def _ideas(area, limit: int) -> list[dict]:
     rows = _located(Idea.objects.for_area(area).published()).only(
         "pk", "title", "status", "latitude", "longitude"
     )
@@ -60,11 +60,11 @@ def _ideas(area) -> list[dict]:
             reverse("participation:idea_detail", kwargs={"area_slug": area.slug, "pk": idea.pk}),
             idea.get_status_display(),
         )
-        for idea in rows.order_by("-created_at", "-pk")[:MARKERS_PER_KIND]
+        for idea in rows.order_by("-created_at", "-pk")[:limit]
     ]
 
 
-def _events(area) -> list[dict]:
+def _events(area, limit: int) -> list[dict]:
     rows = _located(Event.objects.for_area(area).filter(is_public=True)).only(
         "pk", "title", "starts_at", "latitude", "longitude"
     )
@@ -75,7 +75,7 @@ def _events(area) -> list[dict]:
             reverse("participation:event_public", kwargs={"area_slug": area.slug, "pk": event.pk}),
             date_format(localtime(event.starts_at), "SHORT_DATETIME_FORMAT"),
         )
-        for event in rows.order_by("-starts_at", "-pk")[:MARKERS_PER_KIND]
+        for event in rows.order_by("-starts_at", "-pk")[:limit]
     ]
 
 
@@ -99,9 +99,15 @@ def map_config(area) -> dict:
     }
 
 
-def map_items(area) -> dict:
-    """Markers of the three kinds, each list capped at ``MARKERS_PER_KIND`` (three queries)."""
-    return {"measures": _measures(area), "ideas": _ideas(area), "events": _events(area)}
+def map_items(area, limit: int | None = None) -> dict:
+    """Markers of the three kinds, each list capped at ``limit`` (default
+    ``MARKERS_PER_KIND``), in three queries."""
+    limit = MARKERS_PER_KIND if limit is None else limit
+    return {
+        "measures": _measures(area, limit),
+        "ideas": _ideas(area, limit),
+        "events": _events(area, limit),
+    }
 
 
 def map_data_from(area, items: dict) -> dict:

@@ -6,19 +6,24 @@ from django.template.loader import render_to_string
 
 from ihk.caching import cached_fragment
 
-from ..maps import MARKERS_PER_KIND, map_data_from, map_items
+from ..maps import map_data_from, map_items
 
 register = template.Library()
 
+# The card is a preview beside the other cards: its size must not follow the data up to the
+# public map's cap (200 per kind); the public map page shows everything with a place.
+DASHBOARD_MARKERS_PER_KIND = 30
+
 
 def _card_context(area) -> dict:
-    items = map_items(area)
+    items = map_items(area, DASHBOARD_MARKERS_PER_KIND)
     return {
         "area": area,
         "items": items,
         "map_data": map_data_from(area, items),
-        "limit": MARKERS_PER_KIND,
+        "limit": DASHBOARD_MARKERS_PER_KIND,
         "total": sum(len(rows) for rows in items.values()),
+        "capped": any(len(rows) >= DASHBOARD_MARKERS_PER_KIND for rows in items.values()),
     }
 
 

@@ -138,6 +138,22 @@ def test_markers_are_capped_per_kind(client, area, monkeypatch):
 
 
 @pytest.mark.django_db
+def test_dashboard_card_stays_small_however_many_places(client, area, manager, monkeypatch):
+    from participation.templatetags import participation_map
+
+    monkeypatch.setattr(participation_map, "DASHBOARD_MARKERS_PER_KIND", 2)
+    for _ in range(3):
+        IdeaFactory(area=area, **HERE)
+    client.force_login(manager)
+    response = client.get(reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug}))
+    html = response.content.decode()
+    marker = '<script id="dashboard-map-data" type="application/json">'
+    start = html.index(marker) + len(marker)
+    assert len(json.loads(html[start : html.index("</script>", start)])["markers"]) == 2
+    assert "höchstens 2 Einträge je Art" in html
+
+
+@pytest.mark.django_db
 def test_map_of_a_non_public_area_is_404_but_previewed_by_members(client, area, manager):
     area.is_public = False
     area.save()
