@@ -50,6 +50,7 @@ from .generations import (  # noqa: F401 – invalidate_area, watch_area_models:
     bump_everything,
     generations,
     invalidate_area,
+    one_invalidation,
     remember,
     request_generations,
     shared_cache,

@@ -4,12 +4,14 @@ and values are stored with the tokens they were made under and are used only whi
 current, so a change never needs to find what was cached (see ``ihk.caching``).
 
 Each app registers its models with ``watch_area_models`` in ``AppConfig.ready``; writes that send
-no signals (``QuerySet.update``, ``bulk_create``) call ``invalidate_area`` in their service.
+no signals (``QuerySet.update``, ``bulk_create``) call ``invalidate_area`` in their service, and
+bulk writes of many rows (the demo data, a new concept version) run inside ``one_invalidation``.
 Within one request the tokens are read once (a per-request memo set up by the page cache
 middleware); nothing is kept in process memory between requests.
 """
 
 import secrets
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import caches
@@ -126,13 +128,35 @@ def invalidate_area(area) -> None:
     transaction.on_commit(lambda: bump_area(slug))
 
 
+# Set by ``one_invalidation``: rows saved meanwhile invalidate nothing one by one.
+_bulk_write: ContextVar[bool] = ContextVar("ihk_bulk_write", default=False)
+
+
+@contextmanager
+def one_invalidation(area=None):
+    """For bulk writes of many rows: inside, a saved or deleted row invalidates nothing (no
+    lookup of its area, no callback per row); on leaving, ``area`` – or, without one, every
+    area – is invalidated once, when the transaction commits. Use it only around writes whose
+    areas are known: the demo data (everything) or a service that writes one area's rows.
+    """
+    token = _bulk_write.set(True)
+    try:
+        yield
+    finally:
+        _bulk_write.reset(token)
+        if area is None:
+            transaction.on_commit(bump_everything)
+        else:
+            invalidate_area(area)
+
+
 def _on_save_or_delete(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if not raw and not _bulk_write.get():
         _invalidate_for(instance)
 
 
 def _on_m2m_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
+    if action in ("post_add", "post_remove", "post_clear") and not _bulk_write.get():
         _invalidate_for(instance)
 
 

@@ -7,6 +7,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ihk.caching import one_invalidation
+
 from .models import (
     ActionField,
     ConceptVersion,
@@ -151,10 +153,12 @@ def start_update(*, version: ConceptVersion, user=None) -> ConceptVersion:
     new.full_clean()
     if user is not None:
         new._history_user = user
-    new.save()
-    field_map = _copy_fields(version, new)
-    goals, goal_map = _copy_goals(version, field_map, user)
-    _copy_indicators(goals, goal_map)
+    # Hundreds of copied rows of one area: its pages are invalidated once, on commit.
+    with one_invalidation(area):
+        new.save()
+        field_map = _copy_fields(version, new)
+        goals, goal_map = _copy_goals(version, field_map, user)
+        _copy_indicators(goals, goal_map)
     return new
 
 

@@ -401,3 +401,34 @@ def test_erased_author_leaves_the_cached_page(client, area, measure, commit):
     with commit():
         erase_submissions(area=area, email="z@example.net", mode="anonymise")
     assert "Zaunkönigin" not in client.get(page(area, measure)).content.decode()
+
+
+def test_bulk_writes_invalidate_their_area_once_on_commit(
+    area, other_area, django_capture_on_commit_callbacks
+):
+    from ihk.generations import EPOCH_KEY, area_key, generations, one_invalidation
+
+    keys = [area_key(area.slug), area_key(other_area.slug), EPOCH_KEY]
+    before = generations(keys)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with one_invalidation(area):
+            for number in range(20):
+                MeasureFactory(area=area, title=f"Maßnahme {number}")
+    assert len(callbacks) == 1  # not one per saved row
+    after = generations(keys)
+    assert after[0] != before[0] and after[1:] == before[1:]
+    with django_capture_on_commit_callbacks(execute=True):
+        with one_invalidation():  # the demo data: every area
+            MeasureFactory(area=other_area)
+    assert generations(keys)[2] != after[2]
+
+
+def test_a_change_after_a_bulk_write_is_invalidated_again(area, django_capture_on_commit_callbacks):
+    from ihk.generations import area_key, generations, one_invalidation
+
+    with one_invalidation(area):
+        MeasureFactory(area=area)
+    before = generations([area_key(area.slug)])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        MeasureFactory(area=area)
+    assert callbacks and generations([area_key(area.slug)]) != before

@@ -12,6 +12,7 @@ from django.db import transaction
 from actors import demo as actors_demo
 from funds import demo as funds_demo
 from ihk import demo as ihk_demo
+from ihk.caching import one_invalidation
 from measures import demo as measures_demo
 from measures import demo_funding as funding_demo
 from participation import demo as participation_demo
@@ -40,7 +41,8 @@ class Command(BaseCommand):
                 "seed_demo creates logins with a published password; "
                 "it is refused when DEBUG=False."
             )
-        with transaction.atomic():
+        # Thousands of rows: the cached pages are invalidated once, not once per row.
+        with transaction.atomic(), one_invalidation():
             area, _other = ihk_demo.seed_areas()
             emails = ihk_demo.seed_users(area)
             # Each app seeds its own models, in dependency order.
