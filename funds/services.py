@@ -11,11 +11,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ihk.models import Area
+from ihk.submissions import save_once
 from participation import spam
 
 from . import mails
@@ -138,9 +139,10 @@ def application_create(
         if not paper:
             spam.check_rate_limit(Application.objects, RATE_LIMIT_KIND, client_hash)
         application = _new_application(fund, fields, client_hash, paper, submit, submission_key)
-        existing = _save_unless_duplicate(application, submission_key)
-        if existing is not None:
-            return existing, False
+        # A parallel submit with the same key may win the race: its row is ours.
+        stored, created = save_once(application, submission_key)
+        if not created:
+            return stored, False
         _save_rows(application, costs, financing)
     if not paper:
         transaction.on_commit(lambda: mails.send_private_link(application))
@@ -165,19 +167,6 @@ def _new_application(fund, fields, client_hash, paper, submit, submission_key) -
         application.submit_on_confirm = submit
     application.full_clean(exclude=["submission_key", "access_hash", "reference"])
     return application
-
-
-def _save_unless_duplicate(application, submission_key) -> Application | None:
-    """Save the application; if a concurrent submit with the same key won, return that row."""
-    try:
-        with transaction.atomic():
-            application.save()
-    except IntegrityError:
-        existing = Application.objects.filter(submission_key=submission_key).first()
-        if submission_key and existing is not None:
-            return existing
-        raise
-    return None
 
 
 @transaction.atomic

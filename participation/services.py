@@ -11,12 +11,13 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ihk.caching import invalidate_area
 from ihk.models import Area
+from ihk.submissions import save_once
 
 from . import spam
 from .models import (
@@ -96,16 +97,8 @@ def _create_once(model, submission_key, *, kind: str, client_hash: str, **fields
         spam.check_rate_limit(model.objects, kind, client_hash)
         row = model(submission_key=submission_key, client_hash=client_hash, **fields)
         row.full_clean(exclude=["submission_key"], validate_unique=False)
-        try:
-            with transaction.atomic():
-                row.save()
-        except IntegrityError:
-            # A concurrent request with the same key won the race: its row is ours.
-            existing = model.objects.filter(submission_key=submission_key).first()
-            if submission_key and existing is not None:
-                return existing, False
-            raise
-    return row, True
+        # A parallel request with the same key may win the race: its row is ours.
+        return save_once(row, submission_key)
 
 
 def comment_create(

@@ -410,16 +410,15 @@ def test_bulk_writes_invalidate_their_area_once_on_commit(
 
     keys = [area_key(area.slug), area_key(other_area.slug), EPOCH_KEY]
     before = generations(keys)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with one_invalidation(area):
-            for number in range(20):
-                MeasureFactory(area=area, title=f"Maßnahme {number}")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, one_invalidation(area):
+        for number in range(20):
+            MeasureFactory(area=area, title=f"Maßnahme {number}")
     assert len(callbacks) == 1  # not one per saved row
     after = generations(keys)
     assert after[0] != before[0] and after[1:] == before[1:]
-    with django_capture_on_commit_callbacks(execute=True):
-        with one_invalidation():  # the demo data: every area
-            MeasureFactory(area=other_area)
+    # The demo data: every area.
+    with django_capture_on_commit_callbacks(execute=True), one_invalidation():
+        MeasureFactory(area=other_area)
     assert generations(keys)[2] != after[2]
 
 
