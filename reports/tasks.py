@@ -6,7 +6,7 @@ Tasks take primary keys, never objects.
 from django.utils import translation
 from django_tasks import task
 
-from . import concept_pdf, services
+from . import concept_pdf, continuation_pdf, services
 
 
 @task()
@@ -20,3 +20,10 @@ def generate_concept_pdf_task(version_id: int, public: bool) -> None:
     """Typeset and store the concept document PDF of one version (public or internal)."""
     with translation.override("de"):
         concept_pdf.generate_concept_pdf(version_id=version_id, public=public)
+
+
+@task()
+def generate_continuation_pdf_task(area_id: int) -> None:
+    """Typeset and store the continuation concept PDF of one area."""
+    with translation.override("de"):
+        continuation_pdf.generate_continuation_pdf(area_id=area_id)

@@ -6,6 +6,7 @@ concept document PDF lives in ``reports.concept_views``. Every internal page and
 """
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,9 +22,10 @@ from django.views.generic.detail import SingleObjectMixin
 from ihk.mixins import AreaPermissionMixin, internal_crumbs
 from measures.models import ConceptVersion
 
+from .concept_views import REFRESH_SECONDS as CONCEPT_PDF_REFRESH_SECONDS
+from .continuation_pdf import request_continuation_pdf, stored_continuation_pdf
 from .forms import StatusReportForm
 from .models import ReportKind, ReportStatus, StatusReport
-from .pdf import render_continuation_pdf
 from .sections import build_snapshot, continuation_snapshot, report_version
 from .services import ReportError, request_current_state, request_issue
 
@@ -257,10 +259,38 @@ class ContinuationView(AreaPermissionMixin, TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ContinuationPdfView(AreaPermissionMixin, View):
+class ContinuationPdfView(AreaPermissionMixin, TemplateView):
+    """The stored PDF of the area's current continuation concept; while the worker typesets it,
+    the wait page of the concept PDF (it refreshes itself and follows to the file)."""
+
     permission_required = "reports.view_report"
+    template_name = "reports/concept_pdf_pending.html"
 
     def get(self, request, *args, **kwargs):
-        data = continuation_snapshot(self.area)
-        pdf = render_continuation_pdf(area=self.area, data=data, as_of=timezone.localdate())
-        return pdf_response(pdf, f"Verstetigungskonzept-{self.area.slug}.pdf")
+        name = stored_continuation_pdf(self.area)
+        if name is None:
+            request_continuation_pdf(self.area)
+            if request.headers.get("HX-Request"):
+                self.template_name = "reports/partials/_concept_pdf_status.html"
+            return self.render_to_response(self.get_context_data())
+        if request.headers.get("HX-Request"):  # the wait page polls: go to the file
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = request.get_full_path()
+            return response
+        return FileResponse(
+            default_storage.open(name, "rb"),
+            as_attachment=True,
+            filename=f"Verstetigungskonzept-{self.area.slug}.pdf",
+            content_type="application/pdf",
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs["refresh_seconds"] = CONCEPT_PDF_REFRESH_SECONDS
+        kwargs["pending_text"] = _(
+            "The continuation concept of %(area)s is being typeset. This page reloads itself "
+            "every few seconds and the download starts as soon as the file is ready."
+        ) % {"area": self.area.name}
+        kwargs["breadcrumbs"] = internal_crumbs(
+            self.area, _reports_crumb(self.area), (_("Continuation concept"), "")
+        )
+        return super().get_context_data(**kwargs)

@@ -64,19 +64,20 @@ def empty_cache(request):
     cache.clear()
 
 
-def run_queued_concept_pdf_tasks() -> int:
-    """Do what the worker does with the queued concept PDF tasks (inside the test transaction)."""
-    from reports.tasks import generate_concept_pdf_task
+def run_queued_pdf_tasks(name: str = "generate_concept_pdf_task") -> int:
+    """Do what the worker does with the queued PDF tasks ``reports.tasks.<name>`` (inside the
+    test transaction)."""
+    from reports import tasks
 
-    rows = list(
-        DBTaskResult.objects.filter(
-            task_path="reports.tasks.generate_concept_pdf_task", status="READY"
-        )
-    )
+    rows = list(DBTaskResult.objects.filter(task_path=f"reports.tasks.{name}", status="READY"))
     for row in rows:
-        generate_concept_pdf_task.call(*row.args_kwargs["args"])
+        getattr(tasks, name).call(*row.args_kwargs["args"])
         row.delete()
     return len(rows)
+
+
+def run_queued_concept_pdf_tasks() -> int:
+    return run_queued_pdf_tasks("generate_concept_pdf_task")
 
 
 def fetch_concept_pdf(client, url):
@@ -84,6 +85,15 @@ def fetch_concept_pdf(client, url):
     response = client.get(url)
     if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
         assert run_queued_concept_pdf_tasks() == 1
+        response = client.get(url)
+    return response
+
+
+def fetch_continuation_pdf(client, url):
+    """GET the continuation concept PDF: wait page, the worker runs, GET again."""
+    response = client.get(url)
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        assert run_queued_pdf_tasks("generate_continuation_pdf_task") == 1
         response = client.get(url)
     return response
 

@@ -26,7 +26,7 @@ from tests.factories import (
     MeasureFactory,
     StatusReportFactory,
 )
-from tests.reports.conftest import fetch_concept_pdf, pdf_bytes
+from tests.reports.conftest import fetch_concept_pdf, fetch_continuation_pdf, pdf_bytes
 
 PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
 
@@ -235,8 +235,8 @@ def test_concept_pdf_public_leaves_out_internal_measures(client, area, concept):
 
 
 def test_continuation_pdf_contents(client_as, area, concept):
-    response = client_as("reader").get(f"/areas/{area.slug}/reports/continuation.pdf")
-    text = pdf_text(response.content)
+    url = f"/areas/{area.slug}/reports/continuation.pdf"
+    text = pdf_text(pdf_bytes(fetch_continuation_pdf(client_as("reader"), url)))
     assert "Verstetigungskonzept" in text
     assert "Stadtteilzentrum Lindenhof" in text
     assert "25.000,00 €" in text

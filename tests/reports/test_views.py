@@ -7,7 +7,13 @@ from django_tasks_db.models import DBTaskResult
 from reports.models import GenerationState, ReportKind, ReportStatus, StatusReport
 from reports.tasks import generate_report_task
 from tests.factories import ConceptVersionFactory, StatusReportFactory
-from tests.reports.conftest import fetch_concept_pdf, pdf_bytes, run_queued_concept_pdf_tasks
+from tests.reports.conftest import (
+    fetch_concept_pdf,
+    fetch_continuation_pdf,
+    pdf_bytes,
+    run_queued_concept_pdf_tasks,
+    run_queued_pdf_tasks,
+)
 from tests.reports.test_pdf import pdf_text
 
 ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
@@ -71,10 +77,10 @@ def test_download_matrix(client_as, area, draft, manager, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_continuation_pdf_matrix(client_as, area, concept, role):
-    response = client_as(role).get(_url("continuation_pdf", area))
+    response = fetch_continuation_pdf(client_as(role), _url("continuation_pdf", area))
     assert response.status_code == READ[role]
     if response.status_code == 200:
-        assert response.content.startswith(b"%PDF")
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(
@@ -543,3 +549,35 @@ def test_concept_pdf_wait_page_polls_with_htmx_and_follows_to_the_file(client, a
     ready = client.get(url, headers={"HX-Request": "true"})
     assert ready.status_code == 204
     assert ready["HX-Redirect"] == url
+
+
+def test_continuation_pdf_is_typeset_by_the_worker_never_in_the_request(
+    client_as, area, concept, django_capture_on_commit_callbacks
+):
+    """The first request queues the PDF and answers with the wait page (no PDF typeset in
+    it); after the worker the file is served; a committed change makes a new file and the
+    worker removes the old one."""
+    from django.core.files.storage import default_storage
+
+    from reports.continuation_pdf import continuation_pdf_name
+
+    client = client_as("reader")
+    url = _url("continuation_pdf", area)
+    waiting = client.get(url)
+    assert waiting["Content-Type"].startswith("text/html")
+    assert "Verstetigungskonzept" in waiting.content.decode()
+    assert client.get(url)["Content-Type"].startswith("text/html")  # still waiting
+    assert run_queued_pdf_tasks("generate_continuation_pdf_task") == 1  # queued once
+    first_name = continuation_pdf_name(area)
+    assert pdf_bytes(client.get(url)).startswith(b"%PDF")
+    polled = client.get(url, headers={"HX-Request": "true"})
+    assert polled.status_code == 204 and polled["HX-Redirect"] == url
+    with django_capture_on_commit_callbacks(execute=True):
+        measure = concept["measure"]
+        measure.title = "Neuer Titel der Maßnahme"
+        measure.save()
+    assert client.get(url)["Content-Type"].startswith("text/html")  # the new state is queued
+    assert run_queued_pdf_tasks("generate_continuation_pdf_task") == 1
+    assert pdf_bytes(client.get(url)).startswith(b"%PDF")
+    assert continuation_pdf_name(area) != first_name
+    assert not default_storage.exists(first_name)
