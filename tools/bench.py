@@ -26,10 +26,10 @@ import shutil
 import socket
 import subprocess  # noqa: S404 – starts our own gunicorn, wrk and manage.py only
 import sys
-import tempfile
-import threading
 import time
 from pathlib import Path
+
+from bench_load import load_python, load_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -37,12 +37,6 @@ PG = os.environ.get("BENCH_PG", "postgres://ihk:ihk@127.0.0.1:5432")
 MIN_MEASURES = {"small": 5, "large": 180, "xlarge": 900}  # below this the database is re-seeded
 BUSY_MEASURE_COMMENTS = 500  # the measure page the issue benchmarks
 SECRET_KEY = secrets.token_urlsafe(64)
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("BENCH %d %d %d %d %d\\n", summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(95), summary.errors.status))
-end
-"""
 
 
 def log(message: str) -> None:
@@ -123,24 +117,13 @@ def prepare_database(scale: str) -> None:
 # --- pages, queries, HTML size (runs inside Django, in a separate process) --------------------
 
 
-def inspect() -> None:
-    """Print the benchmarked pages as JSON: URL, login, queries of an uncached render, size."""
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
+def _busiest_measure(area) -> dict:
+    """The public measure with the most comments, topped up once to ``BUSY_MEASURE_COMMENTS``:
+    the issue's yardstick is a measure page with 500 comments, and the demo spreads its 5,000
+    comments thinner."""
     from django.db.models import Count
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
 
-    from ihk.models import Area, User
     from participation.models import Comment
-
-    settings.PAGE_CACHE = False
-    area = Area.objects.get(slug="gartenstadt-nord")
 
     def busiest():
         return (
@@ -152,10 +135,7 @@ def inspect() -> None:
         )
 
     top = busiest()
-    # The issue's yardstick is a measure page with 500 comments: the demo spreads its 5,000
-    # comments thinner, so the bench database tops up its busiest public measure once.
     if top["n"] < BUSY_MEASURE_COMMENTS:
-        missing = BUSY_MEASURE_COMMENTS - top["n"]
         Comment.objects.bulk_create(
             Comment(
                 area=area,
@@ -165,18 +145,22 @@ def inspect() -> None:
                 consent=True,
                 moderation="published",
             )
-            for number in range(missing)
+            for number in range(BUSY_MEASURE_COMMENTS - top["n"])
         )
         top = busiest()
+    return top
+
+
+def _pages(area, top: dict) -> list[tuple[str, str, bool]]:
+    """(name, URL, logged in as the manager) of every benchmarked page."""
+    from django.urls import reverse
+
     slug = {"area_slug": area.slug}
-    pages = [
+    busy = reverse("measures:measure_public", kwargs={**slug, "pk": top["measure"]})
+    return [
         ("home /", reverse("ihk:home"), False),
         ("area page", reverse("ihk:area_public", kwargs=slug), False),
-        (
-            f"measure ({top['n']} comments)",
-            reverse("measures:measure_public", kwargs={**slug, "pk": top["measure"]}),
-            False,
-        ),
+        (f"measure ({top['n']} comments)", busy, False),
         ("events list", reverse("participation:event_public_list", kwargs=slug), False),
         ("events.ics", reverse("participation:event_feed", kwargs=slug), False),
         ("ideas list", reverse("participation:idea_list", kwargs=slug), False),
@@ -185,10 +169,27 @@ def inspect() -> None:
         ("KuF (manager)", reverse("measures:kuf", kwargs=slug), True),
         ("timeline (manager)", reverse("measures:timeline", kwargs=slug), True),
     ]
+
+
+def inspect() -> None:
+    """Print the benchmarked pages as JSON: URL, login, queries of an uncached render, size."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from ihk.models import Area, User
+
+    settings.PAGE_CACHE = False
+    area = Area.objects.get(slug="gartenstadt-nord")
     anonymous, manager = Client(), Client()
     manager.force_login(User.objects.get(email="manager@example.org"))
     rows = []
-    for name, url, login in pages:
+    for name, url, login in _pages(area, _busiest_measure(area)):
         client = manager if login else anonymous
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
@@ -256,75 +257,6 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
-
-
-# --- load generators --------------------------------------------------------------------------
-
-
-def load_wrk(port: int, path: str, cookie: str, seconds: int, connections: int) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
-    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s"]
-    command += ["-s", script.name, f"http://127.0.0.1:{port}{path}"]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    try:
-        output = subprocess.run(  # noqa: S603
-            command, capture_output=True, text=True, timeout=seconds + 60, check=True
-        ).stdout
-    finally:
-        os.unlink(script.name)
-    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
-    requests, duration_us, p50, p95, errors = (int(v) for v in line.split()[1:])
-    return {
-        "rps": requests / (duration_us / 1e6),
-        "p50": p50 / 1000,
-        "p95": p95 / 1000,
-        "errors": errors,
-    }
-
-
-def load_python(port: int, path: str, cookie: str, seconds: int, connections: int) -> dict:
-    """Bounded fallback: ``connections`` threads with keep-alive, each stops at the deadline."""
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
-
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"Cookie": cookie} if cookie else {}
-        while time.monotonic() < deadline:
-            start = time.monotonic()
-            try:
-                connection.request("GET", path, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                ok = response.status < 400
-            except (OSError, http.client.HTTPException):
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                ok = False
-            with lock:
-                latencies.append(time.monotonic() - start)
-                errors[0] += not ok
-        connection.close()
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=seconds + 60)
-    elapsed = time.monotonic() - started
-    latencies.sort()
-
-    def pct(p):
-        if not latencies:
-            return 0.0
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
-
-    return {"rps": len(latencies) / elapsed, "p50": pct(0.5), "p95": pct(0.95), "errors": errors[0]}
 
 
 # --- the run ----------------------------------------------------------------------------------
