@@ -36,7 +36,7 @@ from measures.models import (
 
 from .concept import concept_document
 from .pdf import render_concept_pdf
-from .storage import write_atomically
+from .storage import remove_others, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -113,18 +113,7 @@ def generate_concept_pdf(*, version_id: int, public: bool) -> str | None:
     if not default_storage.exists(name):
         data = concept_document(version, public=public)
         write_atomically(default_storage, name, render_concept_pdf(area=version.area, data=data))
-    _remove_older(version, public=public, keep=name)
+    prefix = f"{version.pk}-{_variant(public)}-"
+    remove_others(default_storage, _folder(version), keep=name, prefix=prefix)
     cache.delete(f"reports:concept-pdf:{version.pk}:{_variant(public)}")
     return name
-
-
-def _remove_older(version, *, public: bool, keep: str) -> None:
-    folder = _folder(version)
-    prefix = f"{version.pk}-{_variant(public)}-"
-    try:
-        _dirs, files = default_storage.listdir(folder)
-    except FileNotFoundError:  # pragma: no cover - just written
-        return
-    for other in files:
-        if other.startswith(prefix) and f"{folder}/{other}" != keep:
-            default_storage.delete(f"{folder}/{other}")

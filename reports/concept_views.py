@@ -22,6 +22,21 @@ from .concept_pdf import request_concept_pdf, stored_concept_pdf
 REFRESH_SECONDS = 5
 
 
+def stored_pdf_response(request, name: str, *, filename: str) -> HttpResponse:
+    """The stored PDF ``name`` as a download; to the wait page's htmx poll, the order to
+    follow to it (``HX-Redirect``)."""
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = request.get_full_path()
+        return response
+    return FileResponse(
+        default_storage.open(name, "rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type="application/pdf",
+    )
+
+
 class ConceptPdfView(AreaMixin, DetailView):
     template_name = "reports/concept_pdf_pending.html"
     pk_url_kwarg = "version_id"
@@ -53,15 +68,8 @@ class ConceptPdfView(AreaMixin, DetailView):
             response = self.render_to_response(self.get_context_data(object=version))
             patch_cache_control(response, no_store=True)
             return response
-        if request.headers.get("HX-Request"):  # the wait page polls: go to the file
-            response = HttpResponse(status=204)
-            response["HX-Redirect"] = request.get_full_path()
-            return response
-        response = FileResponse(
-            default_storage.open(name, "rb"),
-            as_attachment=True,
-            filename=f"IHK-{self.area.slug}-Fassung-{version.number}.pdf",
-            content_type="application/pdf",
+        response = stored_pdf_response(
+            request, name, filename=f"IHK-{self.area.slug}-Fassung-{version.number}.pdf"
         )
         if not public:  # internal variant: non-public measures
             patch_cache_control(response, private=True, no_store=True)

@@ -19,7 +19,7 @@ from ihk.models import Area
 
 from .pdf import render_continuation_pdf
 from .sections import continuation_snapshot
-from .storage import write_atomically
+from .storage import remove_others, write_atomically
 
 PENDING_TIMEOUT = 120  # seconds; a killed worker's request is queued again after it
 
@@ -58,12 +58,6 @@ def generate_continuation_pdf(*, area_id: int) -> str | None:
         data = continuation_snapshot(area)
         pdf = render_continuation_pdf(area=area, data=data, as_of=timezone.localdate())
         write_atomically(default_storage, name, pdf)
-    try:
-        _dirs, files = default_storage.listdir(_folder(area))
-    except FileNotFoundError:  # pragma: no cover - just written
-        files = []
-    for other in files:
-        if f"{_folder(area)}/{other}" != name:
-            default_storage.delete(f"{_folder(area)}/{other}")
+    remove_others(default_storage, _folder(area), keep=name)
     cache.delete(f"reports:continuation-pdf:{area.pk}")
     return name

@@ -28,3 +28,15 @@ def write_atomically(storage, name: str, data: bytes) -> str:
     if storage.exists(name):
         storage.delete(name)
     return storage.save(name, ContentFile(data))
+
+
+def remove_others(storage, folder: str, *, keep: str, prefix: str = "") -> None:
+    """Delete the files of ``folder`` whose names start with ``prefix``, except ``keep`` (a full
+    storage name): the older generated files of one document."""
+    try:
+        _dirs, files = storage.listdir(folder)
+    except FileNotFoundError:  # pragma: no cover - just written
+        return
+    for other in files:
+        if other.startswith(prefix) and f"{folder}/{other}" != keep:
+            storage.delete(f"{folder}/{other}")

@@ -6,7 +6,6 @@ concept document PDF lives in ``reports.concept_views``. Every internal page and
 """
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -23,6 +22,7 @@ from ihk.mixins import AreaPermissionMixin, internal_crumbs
 from measures.models import ConceptVersion
 
 from .concept_views import REFRESH_SECONDS as CONCEPT_PDF_REFRESH_SECONDS
+from .concept_views import stored_pdf_response
 from .continuation_pdf import request_continuation_pdf, stored_continuation_pdf
 from .forms import StatusReportForm
 from .models import ReportKind, ReportStatus, StatusReport
@@ -273,15 +273,8 @@ class ContinuationPdfView(AreaPermissionMixin, TemplateView):
             if request.headers.get("HX-Request"):
                 self.template_name = "reports/partials/_concept_pdf_status.html"
             return self.render_to_response(self.get_context_data())
-        if request.headers.get("HX-Request"):  # the wait page polls: go to the file
-            response = HttpResponse(status=204)
-            response["HX-Redirect"] = request.get_full_path()
-            return response
-        return FileResponse(
-            default_storage.open(name, "rb"),
-            as_attachment=True,
-            filename=f"Verstetigungskonzept-{self.area.slug}.pdf",
-            content_type="application/pdf",
+        return stored_pdf_response(
+            request, name, filename=f"Verstetigungskonzept-{self.area.slug}.pdf"
         )
 
     def get_context_data(self, **kwargs):
