@@ -9,8 +9,7 @@ from tests.factories import AreaFactory, AreaRoleFactory, UserFactory
 # The longest modules run first, so that pytest-xdist (--dist loadfile) hands the short ones to
 # whichever worker is free at the end, instead of one worker finishing a long module alone.
 LONG_MODULES = (
-    "tests/test_fuzz.py",
-    "tests/test_html_validity.py",
+    "tests/test_crawled_demo.py",
     "tests/reports/test_large_demo.py",
     "tests/browser/",
 )

@@ -1,4 +1,4 @@
-"""Far dates in the event form are invalid input, never a 500 (found by tests/test_fuzz.py)."""
+"""Far dates in the event form are invalid input, never a 500 (found by the fuzz of the demo)."""
 
 import pytest
 
