@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` and `make test`. Everything else supports them.
 PYTHON ?= python3
-VENV := .venv
+# Another interpreter gets its own environment, e.g. VENV=.venv/py3.12 PYTHON=python3.12 (.ci/run).
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
 # DEBUG defaults to off in ihk/settings.py; these development commands switch it on.
