@@ -14,7 +14,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -33,6 +32,7 @@ from measures.models import (
 )
 from participation.models import Comment, Event, Idea
 from reports.models import StatusReport
+from tests.module_data import rolled_back_after_module
 
 DEMO_SLUG = "gartenstadt-nord"
 ROLES = {"anonymous": None, "manager": "manager@example.org", "city": "stadt@example.org"}
@@ -210,12 +210,11 @@ def demo_users():
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The small demo, seeded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_after_module(django_db_blocker):
         with override_settings(DEBUG=True):
             call_command("seed_demo", scale="small", stdout=io.StringIO())
         cache.clear()
         yield Area.objects.get(slug=DEMO_SLUG)
-        transaction.set_rollback(True)
     with django_db_blocker.unblock():
         cache.clear()  # the database cache was rolled back with the demo; Redis was not
 

@@ -3,22 +3,33 @@
 import pytest
 
 from actors.models import Actor
+from ihk.models import Role
 from measures import demo
 from measures.comparison import compare_versions
 from measures.models import ConceptVersion, FinancingRow, Measure
+from tests.factories import AreaFactory, AreaRoleFactory
+from tests.module_data import rolled_back_after_module
+
+KINDS = ["city_department", "housing", "social_agency", "school", "association", "business"]
 
 
-@pytest.fixture
-def actors(area):
-    kinds = ["city_department", "housing", "social_agency", "school", "association", "business"]
-    return [
+def add_actors(area):
+    for i, kind in enumerate(KINDS):
         Actor.objects.create(area=area, name=f"Akteur {i}", kind=kind)
-        for i, kind in enumerate(kinds)
-    ]
 
 
-def test_seed_builds_two_versions_with_a_meaningful_diff(area, actors):
-    demo.seed(area, scale="small")
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """An area with six actors and the small demo concept, seeded once for the module."""
+    with rolled_back_after_module(django_db_blocker):
+        area = AreaFactory(name="Gartenstadt-Nord", slug="demo-concept")
+        add_actors(area)
+        demo.seed(area, scale="small")
+        yield area
+
+
+def test_seed_builds_two_versions_with_a_meaningful_diff(seeded, db):
+    area = seeded
     v1, v2 = ConceptVersion.objects.filter(area=area).order_by("number")
     assert (v1.status, v1.is_current) == ("superseded", False)
     assert (v2.status, v2.is_current, v2.kind) == ("adopted", True, "update")
@@ -34,11 +45,11 @@ def test_seed_builds_two_versions_with_a_meaningful_diff(area, actors):
     assert any(c.name == "costs" for item in diff.measures.changed for c in item.changes)
 
 
-def test_seed_is_idempotent_and_deterministic(area, other_area, actors):
-    demo.seed(area, scale="small")
-    first = list(Measure.objects.filter(area=area).values_list("title", "status", "progress"))
-    demo.seed(area, scale="small")
-    assert Measure.objects.filter(area=area).count() == len(first)
+def test_seed_is_idempotent_and_deterministic(seeded, other_area):
+    first = list(Measure.objects.filter(area=seeded).values_list("title", "status", "progress"))
+    demo.seed(seeded, scale="small")
+    assert Measure.objects.filter(area=seeded).count() == len(first)
+    add_actors(other_area)
     demo.seed(other_area, scale="small")
     second = list(
         Measure.objects.filter(area=other_area).values_list("title", "status", "progress")
@@ -47,14 +58,16 @@ def test_seed_is_idempotent_and_deterministic(area, other_area, actors):
 
 
 def test_seed_without_actors_creates_none(area):
+    actors_before = Actor.objects.count()
     demo.seed(area, scale="small")
-    assert not Actor.objects.exists()
+    assert Actor.objects.count() == actors_before
     assert Measure.objects.filter(area=area).exists()
 
 
-def test_demo_concept_page_renders(area, actors, client_as):
-    demo.seed(area, scale="small")
-    client = client_as("reader")
+def test_demo_concept_page_renders(seeded, reader, client):
+    area = seeded
+    AreaRoleFactory(area=area, role=Role.READER, user=reader)
+    client.force_login(reader)
     html = client.get(f"/areas/{area.slug}/concept/").content.decode()
     assert "Mobilität und Verkehr" in html and "Quartiersmanagement Gartenstadt-Nord" in html
     v1, v2 = ConceptVersion.objects.filter(area=area).order_by("number")

@@ -8,16 +8,24 @@ from measures import demo as measures_demo
 from participation import demo
 from participation.models import Attendance, Event, EventFormat, EventResult
 from tests.factories import AreaFactory
+from tests.module_data import rolled_back_after_module
 
 pytestmark = pytest.mark.django_db
 
 
-def seeded(scale="small"):
+def seed(scale="small"):
     area = AreaFactory()
     actors_demo.seed(area, scale=scale)
     measures_demo.seed(area, scale=scale)
     demo.seed(area, scale=scale)
     return area
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """An area with the small demo's actors, concept and events, seeded once for the module."""
+    with rolled_back_after_module(django_db_blocker):
+        yield seed()
 
 
 def snapshot(area):
@@ -29,8 +37,8 @@ def snapshot(area):
     )
 
 
-def test_demo_events_are_realistic_and_idempotent():
-    area = seeded()
+def test_demo_events_are_realistic_and_idempotent(seeded):
+    area = seeded
     events = Event.objects.filter(area=area)
     assert events.count() == 18
     assert set(events.values_list("format", flat=True)) == set(EventFormat.values)
@@ -47,14 +55,14 @@ def test_demo_events_are_realistic_and_idempotent():
     assert snapshot(area) == before
 
 
-def test_demo_is_deterministic():
-    first, second = seeded(), seeded()
+def test_demo_is_deterministic(seeded):
+    first, second = seeded, seed()
     assert [row[:3] for row in snapshot(first)] == [row[:3] for row in snapshot(second)]
 
 
-def test_demo_results_belong_to_their_measures():
+def test_demo_results_belong_to_their_measures(seeded):
     """A result about the square is linked to the square, not to a random measure."""
-    area = seeded()
+    area = seeded
     by_text = {row["text"]: row for row in demo.RESULTS}
     results = EventResult.objects.filter(event__area=area).select_related("measure", "goal")
     assert results.exists()

@@ -11,7 +11,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
@@ -36,6 +35,7 @@ from tests.factories import (
     MeasureFactory,
     StatusReportFactory,
 )
+from tests.module_data import rolled_back_after_module
 
 
 @pytest.fixture(autouse=True)
@@ -195,10 +195,9 @@ def large_demo(django_db_setup, django_db_blocker):
     an outer transaction that each test's own transaction nests in; rolling it back at the end is
     instant, where deleting the large area row by row took a minute on PostgreSQL.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_after_module(django_db_blocker):
         _seed_large_demo()
         yield LARGE_SLUG
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
