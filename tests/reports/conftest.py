@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from ihk.models import Area
@@ -36,6 +37,15 @@ from tests.factories import (
     StatusReportFactory,
 )
 from tests.module_data import rolled_back_after_module
+
+# The role × URL matrices of the reports views.
+ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
+READ = {"anonymous": 302, "reader": 200, "manager": 200, "other_manager": 403, "superuser": 200}
+WRITE = {"anonymous": 302, "reader": 403, "manager": 200, "other_manager": 403, "superuser": 200}
+
+
+def reports_url(name, area, **kwargs):
+    return reverse(f"reports:{name}", kwargs={"area_slug": area.slug, **kwargs})
 
 
 @pytest.fixture(autouse=True)

@@ -2,21 +2,18 @@
 
 import pytest
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
 
 from reports.models import GenerationState, ReportKind, ReportStatus, StatusReport
 from reports.tasks import generate_report_task
 from tests.factories import ConceptVersionFactory, StatusReportFactory
 from tests.reports.conftest import (
-    fetch_concept_pdf,
-    fetch_continuation_pdf,
+    READ,
+    ROLES,
+    WRITE,
     pdf_bytes,
-    run_queued_concept_pdf_tasks,
+    reports_url,
     run_queued_pdf_tasks,
 )
-from tests.reports.test_pdf import pdf_text
-
-ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
 
 
 def _issued(report, user):
@@ -24,14 +21,6 @@ def _issued(report, user):
     report.refresh_from_db()
     assert report.status == ReportStatus.ISSUED, report.generation_error
     return report
-
-
-def _url(name, area, **kwargs):
-    return reverse(f"reports:{name}", kwargs={"area_slug": area.slug, **kwargs})
-
-
-READ = {"anonymous": 302, "reader": 200, "manager": 200, "other_manager": 403, "superuser": 200}
-WRITE = {"anonymous": 302, "reader": 403, "manager": 200, "other_manager": 403, "superuser": 200}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -58,7 +47,7 @@ def test_get_matrix(client_as, area, draft, role, name, expected):
         )
         else {}
     )
-    response = client_as(role).get(_url(name, area, **kwargs))
+    response = client_as(role).get(reports_url(name, area, **kwargs))
     assert response.status_code == expected[role]
     if expected[role] == 302:
         assert response["Location"].startswith(reverse("account_login"))
@@ -67,20 +56,12 @@ def test_get_matrix(client_as, area, draft, role, name, expected):
 @pytest.mark.parametrize("role", ROLES)
 def test_download_matrix(client_as, area, draft, manager, role):
     _issued(draft, manager)
-    response = client_as(role).get(_url("report_pdf", area, pk=draft.pk))
+    response = client_as(role).get(reports_url("report_pdf", area, pk=draft.pk))
     assert response.status_code == READ[role]
     if response.status_code == 200:
         assert response["Content-Type"] == "application/pdf"
         assert b"".join(response.streaming_content).startswith(b"%PDF")
         assert "attachment" in response["Content-Disposition"]
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_continuation_pdf_matrix(client_as, area, concept, role):
-    response = fetch_continuation_pdf(client_as(role), _url("continuation_pdf", area))
-    assert response.status_code == READ[role]
-    if response.status_code == 200:
-        assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(
@@ -94,7 +75,7 @@ def test_continuation_pdf_matrix(client_as, area, concept, role):
     ],
 )
 def test_issue_matrix(client_as, area, draft, role, expected):
-    response = client_as(role).post(_url("report_issue", area, pk=draft.pk))
+    response = client_as(role).post(reports_url("report_issue", area, pk=draft.pk))
     assert response.status_code == expected
     draft.refresh_from_db()
     if role in ("manager", "superuser"):
@@ -116,7 +97,7 @@ def test_issue_matrix(client_as, area, draft, role, expected):
     ],
 )
 def test_current_state_matrix(client_as, area, role, expected):
-    response = client_as(role).post(_url("current_state", area))
+    response = client_as(role).post(reports_url("current_state", area))
     assert response.status_code == expected
     created = StatusReport.objects.filter(area=area, kind=ReportKind.CURRENT_STATE)
     if role in ("reader", "manager", "superuser"):
@@ -128,42 +109,7 @@ def test_current_state_matrix(client_as, area, role, expected):
 
 
 def test_current_state_needs_post(client_as, area):
-    assert client_as("reader").get(_url("current_state", area)).status_code == 405
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_concept_pdf_of_draft_version_is_internal(client_as, area, concept, role):
-    version = ConceptVersionFactory(area=area, number=2, status="draft")
-    response = client_as(role).get(_url("concept_pdf", area, version_id=version.pk))
-    expected = {
-        "anonymous": 404,
-        "reader": 200,
-        "manager": 200,
-        "other_manager": 404,
-        "superuser": 200,
-    }[role]
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize("role", ["anonymous", "other_manager"])
-def test_concept_pdf_of_adopted_version_is_public(client_as, area, concept, role):
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    response = fetch_concept_pdf(client_as(role), url)
-    assert response.status_code == 200
-    assert pdf_bytes(response).startswith(b"%PDF")
-
-
-def test_concept_pdf_of_adopted_version_in_non_public_area_is_404(client, area, concept):
-    area.is_public = False
-    area.save()
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    assert client.get(url).status_code == 404
-
-
-def test_concept_pdf_of_other_areas_version_is_404(client_as, area, other_area):
-    version = ConceptVersionFactory(area=other_area, status="adopted")
-    url = _url("concept_pdf", area, version_id=version.pk)
-    assert client_as("manager").get(url).status_code == 404
+    assert client_as("reader").get(reports_url("current_state", area)).status_code == 405
 
 
 @pytest.mark.parametrize(
@@ -171,28 +117,30 @@ def test_concept_pdf_of_other_areas_version_is_404(client_as, area, other_area):
 )
 def test_other_areas_report_is_404(client_as, area, other_area, name):
     foreign = StatusReportFactory(area=other_area)
-    assert client_as("manager").get(_url(name, area, pk=foreign.pk)).status_code == 404
+    assert client_as("manager").get(reports_url(name, area, pk=foreign.pk)).status_code == 404
 
 
 def test_issuing_other_areas_report_through_own_area_is_404(client_as, area, other_area):
     foreign = StatusReportFactory(area=other_area)
-    response = client_as("manager").post(_url("report_issue", area, pk=foreign.pk))
+    response = client_as("manager").post(reports_url("report_issue", area, pk=foreign.pk))
     assert response.status_code == 404
     foreign.refresh_from_db()
     assert foreign.generation_state == GenerationState.IDLE
 
 
 def test_issue_needs_post(client_as, area, draft):
-    assert client_as("manager").get(_url("report_issue", area, pk=draft.pk)).status_code == 405
+    assert (
+        client_as("manager").get(reports_url("report_issue", area, pk=draft.pk)).status_code == 405
+    )
 
 
 def test_download_of_draft_is_404(client_as, area, draft):
-    assert client_as("reader").get(_url("report_pdf", area, pk=draft.pk)).status_code == 404
+    assert client_as("reader").get(reports_url("report_pdf", area, pk=draft.pk)).status_code == 404
 
 
 def test_manager_creates_draft(client_as, area, manager, concept):
     response = client_as("manager").post(
-        _url("report_create", area),
+        reports_url("report_create", area),
         {
             "title": "Sachstandsbericht 2025",
             "version": concept["version"].pk,
@@ -210,7 +158,7 @@ def test_manager_creates_draft(client_as, area, manager, concept):
 
 def test_period_end_before_start_is_a_form_error(client_as, area):
     response = client_as("manager").post(
-        _url("report_create", area),
+        reports_url("report_create", area),
         {
             "title": "Falscher Zeitraum",
             "period_start": "2025-12-31",
@@ -228,7 +176,7 @@ def test_period_end_before_start_is_a_form_error(client_as, area):
 def test_version_of_other_area_is_refused(client_as, area, other_area):
     foreign = ConceptVersionFactory(area=other_area)
     response = client_as("manager").post(
-        _url("report_create", area),
+        reports_url("report_create", area),
         {
             "title": "X",
             "version": foreign.pk,
@@ -243,7 +191,9 @@ def test_version_of_other_area_is_refused(client_as, area, other_area):
 def test_issuing_twice_gives_a_message_and_changes_nothing(client_as, area, draft, manager):
     _issued(draft, manager)
     before = (draft.pdf_sha256, draft.issued_at, draft.snapshot)
-    response = client_as("manager").post(_url("report_issue", area, pk=draft.pk), follow=True)
+    response = client_as("manager").post(
+        reports_url("report_issue", area, pk=draft.pk), follow=True
+    )
     assert "bereits herausgegeben" in response.content.decode()
     draft.refresh_from_db()
     assert (draft.pdf_sha256, draft.issued_at, draft.snapshot) == before
@@ -254,7 +204,7 @@ def test_issued_report_cannot_be_edited(client_as, area, draft, manager):
     _issued(draft, manager)
     client = client_as("manager")
     response = client.post(
-        _url("report_edit", area, pk=draft.pk),
+        reports_url("report_edit", area, pk=draft.pk),
         {"title": "Neu", "period_start": "2025-01-01", "period_end": "2025-02-01"},
     )
     assert response.status_code == 302
@@ -267,7 +217,7 @@ def test_status_partial_polls_while_generating(client_as, area, draft):
     draft.generation_progress = 35
     draft.generation_step = "kuf"
     draft.save()
-    response = client_as("reader").get(_url("report_status", area, pk=draft.pk))
+    response = client_as("reader").get(reports_url("report_status", area, pk=draft.pk))
     content = response.content.decode()
     assert 'data-hx-trigger="every 1s"' in content
     assert 'aria-valuenow="35"' in content
@@ -277,7 +227,7 @@ def test_status_partial_polls_while_generating(client_as, area, draft):
 def test_status_partial_refreshes_page_when_done(client_as, area, draft, manager):
     _issued(draft, manager)
     response = client_as("reader").get(
-        _url("report_status", area, pk=draft.pk), HTTP_HX_REQUEST="true"
+        reports_url("report_status", area, pk=draft.pk), HTTP_HX_REQUEST="true"
     )
     assert response["HX-Refresh"] == "true"
     assert "hx-trigger" not in response.content.decode()
@@ -294,13 +244,15 @@ def test_failed_generation_is_visible_on_the_page(client_as, area, draft):
 
 def test_reader_sees_no_issue_or_edit_buttons(client_as, area, draft):
     content = client_as("reader").get(draft.get_absolute_url()).content.decode()
-    assert _url("report_issue", area, pk=draft.pk) not in content
-    assert _url("report_edit", area, pk=draft.pk) not in content
-    assert _url("report_preview", area, pk=draft.pk) in content
+    assert reports_url("report_issue", area, pk=draft.pk) not in content
+    assert reports_url("report_edit", area, pk=draft.pk) not in content
+    assert reports_url("report_preview", area, pk=draft.pk) in content
 
 
 def test_preview_shows_live_data(client_as, area, draft, concept):
-    content = client_as("reader").get(_url("report_preview", area, pk=draft.pk)).content.decode()
+    content = (
+        client_as("reader").get(reports_url("report_preview", area, pk=draft.pk)).content.decode()
+    )
     assert "Umgestaltung Lindenplatz" in content
     assert "12.345,45" in content
 
@@ -310,7 +262,7 @@ def test_area_nav_has_reports_tab_and_dashboard_card(client_as, area, draft):
         reverse("ihk:area_dashboard", kwargs={"area_slug": area.slug})
     )
     content = response.content.decode()
-    assert _url("report_list", area) in content
+    assert reports_url("report_list", area) in content
     assert draft.title in content
 
 
@@ -318,72 +270,10 @@ def test_list_query_count_is_bounded(client_as, area, manager, django_assert_max
     client = client_as("reader")
     StatusReportFactory(area=area, author=manager)
     with django_assert_max_num_queries(12) as one:
-        client.get(_url("report_list", area))
+        client.get(reports_url("report_list", area))
     StatusReportFactory.create_batch(30, area=area, author=manager)
     with django_assert_max_num_queries(len(one.captured_queries)):
-        client.get(_url("report_list", area))
-
-
-def test_public_area_page_links_adopted_concept_pdf_only(client, area, concept):
-    draft_version = ConceptVersionFactory(area=area, number=2, status="draft")
-    content = client.get(reverse("ihk:area_public", kwargs={"area_slug": area.slug})).content
-    content = content.decode()
-    assert _url("concept_pdf", area, version_id=concept["version"].pk) in content
-    assert _url("concept_pdf", area, version_id=draft_version.pk) not in content
-
-
-def test_concept_pdf_has_no_personal_data(client, area, concept):
-    from tests.factories import ContactPersonFactory
-
-    ContactPersonFactory(actor=concept["lead"], name="Erika Mustermann", email="erika@example.org")
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    text = pdf_text(pdf_bytes(fetch_concept_pdf(client, url)))
-    assert "Erika Mustermann" not in text
-    assert "erika@example.org" not in text
-
-
-def _measures_in(version, count):
-    from tests.factories import FinancingRowFactory, MeasureFactory
-
-    field = version.action_fields.first()
-    for i in range(count):
-        measure = MeasureFactory(area=version.area, title=f"Zusatzmaßnahme {i}")
-        measure.action_fields.add(field)
-        FinancingRowFactory(measure=measure)
-
-
-def test_concept_pdf_query_count_bounded(client_as, area, concept, django_assert_max_num_queries):
-    client = client_as("reader")
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    with django_assert_max_num_queries(30) as few:
-        client.get(url)
-    _measures_in(concept["version"], 30)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        assert client.get(url).status_code == 200
-
-
-def test_continuation_and_preview_query_counts_bounded(
-    client_as, area, draft, concept, django_assert_max_num_queries
-):
-    from tests.factories import ContinuationElementFactory
-
-    client = client_as("reader")
-    urls = [
-        _url("continuation", area),
-        _url("continuation_pdf", area),
-        _url("report_preview", area, pk=draft.pk),
-        _url("report_detail", area, pk=draft.pk),
-    ]
-    counts = []
-    for url in urls:
-        with django_assert_max_num_queries(60) as captured:
-            client.get(url)
-        counts.append(len(captured.captured_queries))
-    ContinuationElementFactory.create_batch(20, area=area)
-    _measures_in(concept["version"], 30)
-    for url, count in zip(urls, counts, strict=True):
-        with django_assert_max_num_queries(count):
-            assert client.get(url).status_code == 200
+        client.get(reports_url("report_list", area))
 
 
 def test_admin_lists_and_shows_reports(client_as, area, draft, manager):
@@ -397,52 +287,6 @@ def test_admin_lists_and_shows_reports(client_as, area, draft, manager):
     assert draft.pdf_sha256 in page.content.decode()
 
 
-def test_concept_pdf_is_stored_until_the_data_changes(client, area, concept, media_root):
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    first = pdf_bytes(fetch_concept_pdf(client, url))
-    folder = media_root / "reports" / area.slug / "concept"
-    files = list(folder.glob(f"{concept['version'].pk}-public-*.pdf"))
-    assert len(files) == 1
-    assert pdf_bytes(client.get(url)) == first  # served from the file, nothing queued
-    assert run_queued_concept_pdf_tasks() == 0
-    measure = concept["measure"]
-    measure.title = "Lindenplatz neu gedacht"
-    measure.save()
-    # A stale file is never served: the changed concept is queued and typeset anew.
-    assert "wird erstellt" in client.get(url).content.decode()
-    second = pdf_bytes(fetch_concept_pdf(client, url))
-    assert second != first
-    assert "Lindenplatz neu gedacht" in pdf_text(second)
-    remaining = [p.name for p in folder.glob(f"{concept['version'].pk}-public-*.pdf")]
-    assert len(remaining) == 1 and remaining != [files[0].name]
-
-
-def test_anonymous_request_never_typesets_the_concept_pdf(client, area, concept, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("WeasyPrint must not run inside a request")
-
-    monkeypatch.setattr("reports.pdf.html_to_pdf", refuse)
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    for _attempt in range(3):
-        response = client.get(url)
-        assert response.status_code == 200
-        page = response.content.decode()
-        assert "wird erstellt" in page
-        assert '<meta http-equiv="refresh" content="5">' in page
-        assert "<script>" not in page
-    # Queued once, however often readers refresh.
-    queued = DBTaskResult.objects.filter(task_path="reports.tasks.generate_concept_pdf_task")
-    assert [row.args_kwargs["args"] for row in queued] == [[concept["version"].pk, True]]
-
-
-def test_internal_concept_pdf_is_private_and_separate_from_the_public_one(client_as, area, concept):
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    response = fetch_concept_pdf(client_as("reader"), url)
-    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
-    anonymous = client_as("anonymous").get(url)
-    assert "wird erstellt" in anonymous.content.decode()  # the public variant is its own file
-
-
 def test_stale_generation_shows_a_hint_and_the_issue_button_again(client_as, area, draft):
     import datetime
 
@@ -454,15 +298,15 @@ def test_stale_generation_shows_a_hint_and_the_issue_button_again(client_as, are
     )
     content = client_as("manager").get(draft.get_absolute_url()).content.decode()
     assert "manage.py db_worker" in content
-    assert _url("report_issue", area, pk=draft.pk) in content
+    assert reports_url("report_issue", area, pk=draft.pk) in content
 
 
 @pytest.mark.parametrize("role", ["reader", "other_manager"])
 def test_forged_create_and_edit_posts_are_refused(client_as, area, draft, role):
     client = client_as(role)
     data = {"title": "Gefälscht", "period_start": "2025-01-01", "period_end": "2025-02-01"}
-    assert client.post(_url("report_create", area), data).status_code == 403
-    assert client.post(_url("report_edit", area, pk=draft.pk), data).status_code == 403
+    assert client.post(reports_url("report_create", area), data).status_code == 403
+    assert client.post(reports_url("report_edit", area, pk=draft.pk), data).status_code == 403
     assert not StatusReport.objects.filter(title="Gefälscht").exists()
 
 
@@ -471,15 +315,15 @@ def test_current_state_pdf_cannot_be_edited_or_issued(client_as, area, reader):
 
     report = request_current_state(area=area, user=reader)
     client = client_as("manager")
-    response = client.get(_url("report_edit", area, pk=report.pk))
+    response = client.get(reports_url("report_edit", area, pk=report.pk))
     assert response.status_code == 302
-    assert client.post(_url("report_issue", area, pk=report.pk)).status_code == 404
+    assert client.post(reports_url("report_issue", area, pk=report.pk)).status_code == 404
 
 
 def test_pages_are_available_in_english(client_as, area, draft, settings):
     client = client_as("manager")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    content = client.get(_url("report_list", area)).content.decode()
+    content = client.get(reports_url("report_list", area)).content.decode()
     assert "New status report" in content
     assert "Continuation concept" in content
     detail = client.get(draft.get_absolute_url()).content.decode()
@@ -500,7 +344,7 @@ def test_issued_report_page_shows_frozen_key_figures(client_as, area, draft, man
 )
 def test_far_period_dates_are_a_form_error_not_a_500(client_as, area, start, end):
     response = client_as("manager").post(
-        _url("report_create", area),
+        reports_url("report_create", area),
         {"title": "Weiter Zeitraum", "period_start": start, "period_end": end, "summary": "Bleibt"},
     )
     assert response.status_code == 200
@@ -520,7 +364,7 @@ def test_preview_of_a_stored_absurd_period_does_not_fail(client_as, area, concep
         period_start=datetime.date.min,
         period_end=datetime.date.max,
     )
-    response = client_as("manager").get(_url("report_preview", area, pk=report.pk))
+    response = client_as("manager").get(reports_url("report_preview", area, pk=report.pk))
     assert response.status_code == 200
     assert "Stadtteilkonferenz Frühjahr" in response.content.decode()
 
@@ -529,26 +373,14 @@ def test_internal_pdfs_and_pages_are_private(client_as, area, draft, manager, co
     _issued(draft, manager)
     client = client_as("reader")
     for url in (
-        _url("report_pdf", area, pk=draft.pk),
-        _url("continuation_pdf", area),
-        _url("report_status", area, pk=draft.pk),
+        reports_url("report_pdf", area, pk=draft.pk),
+        reports_url("continuation_pdf", area),
+        reports_url("report_status", area, pk=draft.pk),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
         cache_control = response["Cache-Control"]
         assert "private" in cache_control and "no-store" in cache_control, url
-
-
-def test_concept_pdf_wait_page_polls_with_htmx_and_follows_to_the_file(client, area, concept):
-    url = _url("concept_pdf", area, version_id=concept["version"].pk)
-    waiting = client.get(url, headers={"HX-Request": "true"})
-    assert waiting.status_code == 200
-    assert 'id="concept-pdf-status"' in waiting.content.decode()
-    assert "<html" not in waiting.content.decode()
-    run_queued_concept_pdf_tasks()
-    ready = client.get(url, headers={"HX-Request": "true"})
-    assert ready.status_code == 204
-    assert ready["HX-Redirect"] == url
 
 
 def test_continuation_pdf_is_typeset_by_the_worker_never_in_the_request(
@@ -562,7 +394,7 @@ def test_continuation_pdf_is_typeset_by_the_worker_never_in_the_request(
     from reports.continuation_pdf import continuation_pdf_name
 
     client = client_as("reader")
-    url = _url("continuation_pdf", area)
+    url = reports_url("continuation_pdf", area)
     waiting = client.get(url)
     assert waiting["Content-Type"].startswith("text/html")
     assert "Verstetigungskonzept" in waiting.content.decode()
