@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from measures.forms.measure import MAX_FINANCING_ROWS, FinancingFormSet, MilestoneFormSet
 from measures.models import FinancingRow, Measure
+from tests.measures.conftest import form_data, urls
 from tests.measures.test_concept_views import tree  # noqa: F401 – fixture
-from tests.measures.test_measure_views import concept, form_data, urls  # noqa: F401 – fixture
 
 
 @pytest.mark.parametrize("field", ["planned_start", "planned_end", "actual_start"])
