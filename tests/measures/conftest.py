@@ -89,6 +89,13 @@ def form_data(concept, **overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
+# Overrides for form_data() that leave out its second financing row.
+WITHOUT_SECOND_FINANCING_ROW = {
+    f"financing-1-{name}": None
+    for name in ("year", "source", "state", "amount", "actor", "in_kind")
+}
+
+
 def urls(area, measure):
     slug = area.slug
     return {

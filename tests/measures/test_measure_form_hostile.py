@@ -15,7 +15,7 @@ from tests.factories import (
     GoalFactory,
     MeasureFactory,
 )
-from tests.measures.conftest import form_data, urls
+from tests.measures.conftest import WITHOUT_SECOND_FINANCING_ROW, form_data, urls
 
 BAD_INPUT = [
     ({"planned_end": "2024-01-01"}, "planned_end", "Das geplante Ende"),
@@ -95,12 +95,7 @@ def test_forged_row_id_of_another_measure_changes_nothing(client_as, concept, ar
             "financing-0-id": str(foreign_row.pk),
             "financing-0-measure": str(measure.pk),
             "financing-0-amount": "999",
-            "financing-1-year": None,
-            "financing-1-source": None,
-            "financing-1-state": None,
-            "financing-1-amount": None,
-            "financing-1-actor": None,
-            "financing-1-in_kind": None,
+            **WITHOUT_SECOND_FINANCING_ROW,
         },
     )
     response = client_as("manager").post(urls(area, measure)["update"], data)

@@ -15,7 +15,7 @@ from tests.factories import (
     MeasureFactory,
     MilestoneFactory,
 )
-from tests.measures.conftest import form_data, urls
+from tests.measures.conftest import WITHOUT_SECOND_FINANCING_ROW, form_data, urls
 from tests.measures.test_public import count_queries
 
 ROLES = ["anonymous", "reader", "manager", "other_manager", "superuser"]
@@ -108,12 +108,7 @@ def test_manager_edits_rows_and_deletes_one(client_as, concept, area):
             "financing-0-source": "federal",
             "financing-0-state": "paid",
             "financing-0-amount": "250",
-            "financing-1-year": None,
-            "financing-1-source": None,
-            "financing-1-state": None,
-            "financing-1-amount": None,
-            "financing-1-actor": None,
-            "financing-1-in_kind": None,
+            **WITHOUT_SECOND_FINANCING_ROW,
         },
     )
     response = client_as("manager").post(urls(area, measure)["update"], data)
