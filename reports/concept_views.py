@@ -22,23 +22,41 @@ from .concept_pdf import request_concept_pdf, stored_concept_pdf
 REFRESH_SECONDS = 5
 
 
-def stored_pdf_response(request, name: str, *, filename: str) -> HttpResponse:
-    """The stored PDF ``name`` as a download; to the wait page's htmx poll, the order to
-    follow to it (``HX-Redirect``)."""
-    if request.headers.get("HX-Request"):
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = request.get_full_path()
-        return response
-    return FileResponse(
-        default_storage.open(name, "rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type="application/pdf",
-    )
+class StoredPdfMixin:
+    """A PDF that only the task worker typesets: the stored file when it is there, else the wait
+    page (to htmx's poll only its status, which follows to the file once it is there).
 
+    Used by the concept PDF and the continuation concept PDF (``reports.views``).
+    """
 
-class ConceptPdfView(AreaMixin, DetailView):
     template_name = "reports/concept_pdf_pending.html"
+
+    def pdf_or_wait_page(self, name: str | None, *, queue, filename: str) -> HttpResponse:
+        """``name`` is the stored file or None; ``queue()`` asks the worker for it."""
+        if name is None:
+            queue()
+            if self.request.headers.get("HX-Request"):
+                self.template_name = "reports/partials/_concept_pdf_status.html"
+            response = self.render_to_response(self.get_context_data())
+            patch_cache_control(response, no_store=True)
+            return response
+        if self.request.headers.get("HX-Request"):  # the wait page polls: go to the file
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = self.request.get_full_path()
+            return response
+        return FileResponse(
+            default_storage.open(name, "rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs["refresh_seconds"] = REFRESH_SECONDS
+        return super().get_context_data(**kwargs)
+
+
+class ConceptPdfView(StoredPdfMixin, AreaMixin, DetailView):
     pk_url_kwarg = "version_id"
     context_object_name = "version"
 
@@ -60,22 +78,15 @@ class ConceptPdfView(AreaMixin, DetailView):
     def get(self, request, *args, **kwargs):
         self.object = version = self.get_object()
         public = not self.internal
-        name = stored_concept_pdf(version, public=public)
-        if name is None:
-            request_concept_pdf(version, public=public)
-            if request.headers.get("HX-Request"):
-                self.template_name = "reports/partials/_concept_pdf_status.html"
-            response = self.render_to_response(self.get_context_data(object=version))
-            patch_cache_control(response, no_store=True)
-            return response
-        response = stored_pdf_response(
-            request, name, filename=f"IHK-{self.area.slug}-Fassung-{version.number}.pdf"
+        response = self.pdf_or_wait_page(
+            stored_concept_pdf(version, public=public),
+            queue=lambda: request_concept_pdf(version, public=public),
+            filename=f"IHK-{self.area.slug}-Fassung-{version.number}.pdf",
         )
         if not public:  # internal variant: non-public measures
             patch_cache_control(response, private=True, no_store=True)
         return response
 
     def get_context_data(self, **kwargs):
-        kwargs["refresh_seconds"] = REFRESH_SECONDS
         kwargs["breadcrumbs"] = public_crumbs(self.area, (str(self.object), ""))
         return super().get_context_data(**kwargs)

@@ -21,8 +21,7 @@ from django.views.generic.detail import SingleObjectMixin
 from ihk.mixins import AreaPermissionMixin, internal_crumbs
 from measures.models import ConceptVersion
 
-from .concept_views import REFRESH_SECONDS as CONCEPT_PDF_REFRESH_SECONDS
-from .concept_views import stored_pdf_response
+from .concept_views import StoredPdfMixin
 from .continuation_pdf import request_continuation_pdf, stored_continuation_pdf
 from .forms import StatusReportForm
 from .models import ReportKind, ReportStatus, StatusReport
@@ -259,26 +258,20 @@ class ContinuationView(AreaPermissionMixin, TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ContinuationPdfView(AreaPermissionMixin, TemplateView):
+class ContinuationPdfView(StoredPdfMixin, AreaPermissionMixin, TemplateView):
     """The stored PDF of the area's current continuation concept; while the worker typesets it,
-    the wait page of the concept PDF (it refreshes itself and follows to the file)."""
+    the wait page of the concept PDF."""
 
     permission_required = "reports.view_report"
-    template_name = "reports/concept_pdf_pending.html"
 
     def get(self, request, *args, **kwargs):
-        name = stored_continuation_pdf(self.area)
-        if name is None:
-            request_continuation_pdf(self.area)
-            if request.headers.get("HX-Request"):
-                self.template_name = "reports/partials/_concept_pdf_status.html"
-            return self.render_to_response(self.get_context_data())
-        return stored_pdf_response(
-            request, name, filename=f"Verstetigungskonzept-{self.area.slug}.pdf"
+        return self.pdf_or_wait_page(
+            stored_continuation_pdf(self.area),
+            queue=lambda: request_continuation_pdf(self.area),
+            filename=f"Verstetigungskonzept-{self.area.slug}.pdf",
         )
 
     def get_context_data(self, **kwargs):
-        kwargs["refresh_seconds"] = CONCEPT_PDF_REFRESH_SECONDS
         kwargs["pending_text"] = _(
             "The continuation concept of %(area)s is being typeset. This page reloads itself "
             "every few seconds and the download starts as soon as the file is ready."
