@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -46,12 +46,13 @@ def scratch_database_url(tmp_path):
         return
     schema = f"migration_check_{os.getpid()}"
     parts = urlsplit(url)
+    query = parse_qsl(parts.query)  # the URL's own options (sslmode, …) stay for migrate
     with psycopg.connect(urlunsplit(parts._replace(query="")), autocommit=True) as connection:
         connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         connection.execute(f"CREATE SCHEMA {schema}")
         try:
-            options = urlencode({"options": f"-c search_path={schema}"}, quote_via=quote)
-            yield urlunsplit(parts._replace(query=options))
+            options = [*query, ("options", f"-c search_path={schema}")]
+            yield urlunsplit(parts._replace(query=urlencode(options, quote_via=quote)))
         finally:
             connection.execute(f"DROP SCHEMA {schema} CASCADE")
 

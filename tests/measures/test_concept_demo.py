@@ -1,4 +1,5 @@
-"""Demo concept: two versions, realistic counts, idempotent, deterministic, large scale."""
+"""Demo concept: two versions, realistic counts, idempotent, deterministic (the large scale is
+in tests/reports/test_large_demo.py)."""
 
 import pytest
 
@@ -9,6 +10,8 @@ from measures.comparison import compare_versions
 from measures.models import ConceptVersion, FinancingRow, Measure
 from tests.factories import AreaFactory, AreaRoleFactory
 from tests.module_data import rolled_back_after_module
+
+pytestmark = pytest.mark.django_db
 
 KINDS = ["city_department", "housing", "social_agency", "school", "association", "business"]
 
@@ -28,7 +31,7 @@ def seeded(django_db_setup, django_db_blocker):
         yield area
 
 
-def test_seed_builds_two_versions_with_a_meaningful_diff(seeded, db):
+def test_seed_builds_two_versions_with_a_meaningful_diff(seeded):
     area = seeded
     v1, v2 = ConceptVersion.objects.filter(area=area).order_by("number")
     assert (v1.status, v1.is_current) == ("superseded", False)
